@@ -200,4 +200,3 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	t.log.Debug(req.Context(), "Arize API call", fields)
 	return resp, err
 }
-

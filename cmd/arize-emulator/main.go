@@ -1,0 +1,166 @@
+// Command arize-emulator serves the in-memory Arize AI-integrations API of
+// internal/emulator on a loopback port, for demos and for running the
+// provider by hand without an Arize account.
+//
+// Usage:
+//
+//	ARIZE_API_KEY=test arize-emulator -addr-file /tmp/arize.addr
+//
+// It prints "arize-emulator listening on http://127.0.0.1:PORT" and serves
+// until SIGINT or SIGTERM.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
+)
+
+// defaultSpaces seed the space_id and space_name list filters; the first id
+// is the example of CONTRACT.md.
+var defaultSpaces = map[string]string{
+	"U3BhY2U6MTIzNDU=": "production", // Space:12345
+	"U3BhY2U6Njc4OTA=": "staging",    // Space:67890
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+}
+
+// spacesFlag collects repeated -space id=name flags.
+type spacesFlag map[string]string
+
+func (f spacesFlag) String() string { return fmt.Sprint(map[string]string(f)) }
+
+func (f spacesFlag) Set(v string) error {
+	id, name, ok := strings.Cut(v, "=")
+	if !ok || id == "" || name == "" {
+		return errors.New("want id=name")
+	}
+	f[id] = name
+	return nil
+}
+
+// run is main without the process: it returns the exit status, so tests can
+// drive it with their own context and arguments.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	fs := flag.NewFlagSet("arize-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	listen := fs.String("listen", "127.0.0.1:0", "loopback `host:port` to listen on")
+	apiKey := fs.String("api-key", getenv("ARIZE_API_KEY"), "bearer `key` clients must send (default $ARIZE_API_KEY)")
+	addrFile := fs.String("addr-file", "", "write the base URL to this `path` once listening")
+	latency := fs.Duration("latency", 0, "latency added to every response")
+	errorRate := fs.Float64("error-rate", 0, "share (0..1) of requests answered 503 instead of served")
+	seed := fs.Int64("seed", 1, "seed of the fault injection random source")
+	explicitNull := fs.Bool("explicit-null-scopings", false, `answer account-wide scopings as [{"organization_id":null,"space_id":null}] instead of [{}]`)
+	spaces := spacesFlag{}
+	fs.Var(spaces, "space", "known space `id=name` for the list filters, repeatable (default: two demo spaces)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "arize-emulator: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	if *apiKey == "" {
+		fmt.Fprintln(stderr, "arize-emulator: an API key is required: -api-key or ARIZE_API_KEY")
+		return 2
+	}
+	if *errorRate < 0 || *errorRate > 1 {
+		fmt.Fprintln(stderr, "arize-emulator: -error-rate must be between 0 and 1")
+		return 2
+	}
+	if err := checkLoopback(*listen); err != nil {
+		fmt.Fprintf(stderr, "arize-emulator: %v\n", err)
+		return 2
+	}
+	if len(spaces) == 0 {
+		spaces = defaultSpaces
+	}
+
+	srv := emulator.New(emulator.Options{APIKey: *apiKey, Spaces: spaces, ExplicitNullScopings: *explicitNull})
+	srv.SetFaults(emulator.Faults{ErrorRate: *errorRate, Latency: *latency, Seed: *seed})
+
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fmt.Fprintf(stderr, "arize-emulator: %v\n", err)
+		return 1
+	}
+	baseURL := "http://" + ln.Addr().String()
+	if *addrFile != "" {
+		if err := writeFileAtomic(*addrFile, baseURL); err != nil {
+			ln.Close()
+			fmt.Fprintf(stderr, "arize-emulator: %v\n", err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stdout, "arize-emulator listening on %s\n", baseURL)
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	select {
+	case err := <-served:
+		fmt.Fprintf(stderr, "arize-emulator: %v\n", err)
+		return 1
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		fmt.Fprintf(stderr, "arize-emulator: shutdown: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// checkLoopback refuses any host but a loopback one: the emulator accepts a
+// test key and must never be reachable from another machine.
+func checkLoopback(hostport string) error {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		return fmt.Errorf("-listen %q: %v", hostport, err)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("-listen %q: only a loopback host (127.0.0.1, ::1, localhost) is allowed", hostport)
+}
+
+// writeFileAtomic writes through a temporary file in the same directory and
+// renames it, so a reader polling for the file never sees it half written.
+func writeFileAtomic(path, content string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after a successful rename
+	if _, err := tmp.WriteString(content); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,183 @@
+package emulator
+
+import (
+	"crypto/subtle"
+	"maps"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Routes, as used for the request counters: the item route keeps the
+// literal text {id}, so one counter covers every integration.
+const (
+	RouteCollection = "/v2/ai-integrations"
+	RouteItem       = "/v2/ai-integrations/{id}"
+)
+
+// defaultUserID is the created_by_user_id of the published example,
+// base64("User:1:nNbC").
+const defaultUserID = "VXNlcjoxOm5OYkM="
+
+// Options configure a Server.
+type Options struct {
+	// APIKey is the bearer key every request must carry. With an empty key
+	// every request is refused.
+	APIKey string
+	// UserID is reported as created_by_user_id; default "VXNlcjoxOm5OYkM=".
+	UserID string
+	// Spaces are the spaces the account can see, id to name, used by the
+	// space_id and space_name list filters.
+	Spaces map[string]string
+	// ExplicitNullScopings renders an account-wide integration's scopings as
+	// [{"organization_id":null,"space_id":null}] instead of [{}]; Arize has
+	// been seen answering both.
+	ExplicitNullScopings bool
+	// Now is the clock; default time.Now.
+	Now func() time.Time
+}
+
+// Server is the emulated API. It implements http.Handler and is safe for
+// concurrent use.
+type Server struct {
+	opts Options
+
+	mu     sync.Mutex // guards the store below
+	seq    uint64
+	byID   map[string]*record
+	byName map[string]*record
+	order  []*record // creation order
+
+	countMu  sync.Mutex
+	requests map[string]int
+
+	faults faultState
+}
+
+// New returns an empty Server.
+func New(opts Options) *Server {
+	if opts.UserID == "" {
+		opts.UserID = defaultUserID
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	opts.Spaces = maps.Clone(opts.Spaces)
+	s := &Server{
+		opts:     opts,
+		byID:     map[string]*record{},
+		byName:   map[string]*record{},
+		requests: map[string]int{},
+	}
+	s.SetFaults(Faults{})
+	return s
+}
+
+// ServeHTTP counts the request, applies faults, checks the bearer key and
+// then routes. Counting comes first so that tests see every attempt a client
+// made, including the ones that were refused or faulted.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	route, id, known := classify(r)
+	s.count(r.Method + " " + route)
+	if s.injectFault(w, r) {
+		return
+	}
+	if !s.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="arize"`)
+		writeProblem(w, r, problemf(http.StatusUnauthorized, CodeUnauthorized,
+			"Authorization header must be \"Bearer <api key>\" with a valid API key"))
+		return
+	}
+	if !known {
+		writeProblem(w, r, notFound("no such endpoint"))
+		return
+	}
+	switch {
+	case route == RouteCollection && r.Method == http.MethodGet:
+		s.handleList(w, r)
+	case route == RouteCollection && r.Method == http.MethodPost:
+		s.handleCreate(w, r)
+	case route == RouteItem && r.Method == http.MethodGet:
+		s.handleGet(w, r, id)
+	case route == RouteItem && r.Method == http.MethodPatch:
+		s.handleUpdate(w, r, id)
+	case route == RouteItem && r.Method == http.MethodDelete:
+		s.handleDelete(w, r, id)
+	default:
+		allow := "GET, POST"
+		if route == RouteItem {
+			allow = "GET, PATCH, DELETE"
+		}
+		w.Header().Set("Allow", allow)
+		writeProblem(w, r, problemf(http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+			"method %s is not allowed on %s (allowed: %s)", r.Method, route, allow))
+	}
+}
+
+// classify maps a request path to its counter route and, for the item route,
+// the unescaped id. It works on the escaped path so an id containing an
+// escaped '/' stays one segment. Unknown paths are counted under themselves.
+func classify(r *http.Request) (route, id string, known bool) {
+	path := r.URL.EscapedPath()
+	if path == RouteCollection {
+		return RouteCollection, "", true
+	}
+	if rest, ok := strings.CutPrefix(path, RouteCollection+"/"); ok && rest != "" && !strings.Contains(rest, "/") {
+		if id, err := url.PathUnescape(rest); err == nil {
+			return RouteItem, id, true
+		}
+	}
+	return r.URL.Path, "", false
+}
+
+// authorized compares the bearer key in constant time. The "Bearer " prefix
+// is required, as Arize's gateway requires it.
+func (s *Server) authorized(r *http.Request) bool {
+	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || key == "" || s.opts.APIKey == "" {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(key), []byte(s.opts.APIKey)) == 1
+}
+
+func (s *Server) count(key string) {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	s.requests[key]++
+}
+
+// Requests returns a copy of the request counters, keyed "METHOD route", for
+// example "PATCH /v2/ai-integrations/{id}".
+func (s *Server) Requests() map[string]int {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	return maps.Clone(s.requests)
+}
+
+// Count returns the number of requests received for method and route, for
+// example Count("GET", RouteItem).
+func (s *Server) Count(method, route string) int {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	return s.requests[method+" "+route]
+}
+
+// Total returns the number of requests received on any route.
+func (s *Server) Total() int {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	n := 0
+	for _, c := range s.requests {
+		n += c
+	}
+	return n
+}
+
+// ResetCounters sets every request counter back to zero.
+func (s *Server) ResetCounters() {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	clear(s.requests)
+}

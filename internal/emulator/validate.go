@@ -1,0 +1,201 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"slices"
+	"strings"
+)
+
+// The enumerations, spelled as on the published create page.
+const (
+	providerOpenAI      = "openAI"
+	providerAzureOpenAI = "azureOpenAI"
+	providerAWSBedrock  = "awsBedrock"
+	providerVertexAI    = "vertexAI"
+	providerAnthropic   = "anthropic"
+	providerCustom      = "custom"
+	providerNvidiaNim   = "nvidiaNim"
+	providerGemini      = "gemini"
+
+	authDefault          = "default"
+	authProxyWithHeaders = "proxy_with_headers"
+	authBearerToken      = "bearer_token"
+
+	kindAWS = "AWS"
+	kindGCP = "GCP"
+)
+
+var (
+	providers = []string{providerOpenAI, providerAzureOpenAI, providerAWSBedrock, providerVertexAI,
+		providerAnthropic, providerCustom, providerNvidiaNim, providerGemini}
+	authTypes = []string{authDefault, authProxyWithHeaders, authBearerToken}
+)
+
+// maxHeadersBytes is the published limit on the JSON-serialised headers map.
+const maxHeadersBytes = 8175
+
+// validate applies the create rules to a whole integration. POST, PATCH (on
+// the patched result) and Put all go through it, so the three cannot drift.
+// Details name the field and never quote a value that could be a secret.
+func validate(in *Integration) *Problem {
+	checks := []func(*Integration) *Problem{
+		validateName, validateEnums, validateBaseURL, validateModelNames,
+		validateHeaders, validateProviderMetadata, validateModelSource, validateScopings,
+	}
+	for _, check := range checks {
+		if p := check(in); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+func validateName(in *Integration) *Problem {
+	if strings.TrimSpace(in.Name) == "" {
+		return invalid("name is required and must not be blank")
+	}
+	return nil
+}
+
+func validateEnums(in *Integration) *Problem {
+	switch {
+	case in.Provider == "":
+		return invalid("provider is required")
+	case !slices.Contains(providers, in.Provider):
+		return invalid("provider must be one of %s", strings.Join(providers, ", "))
+	case !slices.Contains(authTypes, in.AuthType):
+		return invalid("auth_type must be one of %s", strings.Join(authTypes, ", "))
+	}
+	return nil
+}
+
+// validateBaseURL wants an absolute http(s) URL with a host. The URL is not
+// quoted back: it may carry user:password.
+func validateBaseURL(in *Integration) *Problem {
+	if in.BaseURL == "" {
+		return nil
+	}
+	u, err := url.Parse(in.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Hostname() == "" {
+		return invalid("base_url must be an absolute http or https URL with a host")
+	}
+	return nil
+}
+
+func validateModelNames(in *Integration) *Problem {
+	for i, name := range in.ModelNames {
+		if strings.TrimSpace(name) == "" {
+			return invalid("model_names[%d] must not be blank", i)
+		}
+	}
+	return nil
+}
+
+// validateHeaders measures the compact JSON of the map without HTML
+// escaping: the smallest honest serialisation, so a client that measures with
+// json.Marshal is never more lenient than the server.
+func validateHeaders(in *Integration) *Problem {
+	for name := range in.Headers {
+		if strings.TrimSpace(name) == "" {
+			return invalid("headers must not contain an empty header name")
+		}
+	}
+	if n := headersSize(in.Headers); n > maxHeadersBytes {
+		return invalid("headers serialise to %d bytes, more than the %d allowed", n, maxHeadersBytes)
+	}
+	return nil
+}
+
+func headersSize(h map[string]string) int {
+	if len(h) == 0 {
+		return 0
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(h)    // a map of strings always encodes
+	return buf.Len() - 1 // Encode appends a newline
+}
+
+// validateProviderMetadata enforces that AWS metadata goes only with
+// awsBedrock and GCP metadata only with vertexAI. Those two may go without
+// it (the contract lets a PATCH clear it with null); only switching to them
+// needs it, which requireMetadataOnSwitch checks.
+func validateProviderMetadata(in *Integration) *Problem {
+	m := in.ProviderMetadata
+	if m == nil {
+		return nil
+	}
+	switch m.Kind {
+	case kindAWS:
+		if in.Provider != providerAWSBedrock {
+			return invalid("provider_metadata of kind AWS is only allowed with provider awsBedrock, not %s", in.Provider)
+		}
+		if strings.TrimSpace(m.RoleARN) == "" {
+			return invalid("provider_metadata.role_arn is required")
+		}
+		if m.ProjectID != "" || m.Location != "" || m.ProjectAccessLabel != "" {
+			return invalid("provider_metadata of kind AWS takes only role_arn and external_id")
+		}
+	case kindGCP:
+		if in.Provider != providerVertexAI {
+			return invalid("provider_metadata of kind GCP is only allowed with provider vertexAI, not %s", in.Provider)
+		}
+		for _, f := range []struct{ name, value string }{
+			{"project_id", m.ProjectID}, {"location", m.Location}, {"project_access_label", m.ProjectAccessLabel},
+		} {
+			if strings.TrimSpace(f.value) == "" {
+				return invalid("provider_metadata.%s is required", f.name)
+			}
+		}
+		if m.RoleARN != "" || m.ExternalID != nil {
+			return invalid("provider_metadata of kind GCP takes only project_id, location and project_access_label")
+		}
+	case "":
+		return invalid("provider_metadata.kind is required (AWS or GCP)")
+	default:
+		return invalid("provider_metadata.kind must be AWS or GCP")
+	}
+	return nil
+}
+
+// validateModelSource: Bedrock and Vertex have no model list of their own to
+// fall back on, so they need default models enabled or explicit names.
+func validateModelSource(in *Integration) *Problem {
+	if in.Provider != providerAWSBedrock && in.Provider != providerVertexAI {
+		return nil
+	}
+	if !in.EnableDefaultModels && len(in.ModelNames) == 0 {
+		return invalid("model_names must not be empty when enable_default_models is false for provider %s", in.Provider)
+	}
+	return nil
+}
+
+// validateScopings runs after normalize, so a nil list is account-wide and any
+// remaining entry without an organization is mixed with narrower ones.
+func validateScopings(in *Integration) *Problem {
+	for i, sc := range in.Scopings {
+		switch {
+		case sc.OrganizationID == "" && sc.SpaceID != "":
+			return invalid("scopings[%d].organization_id is required when space_id is set", i)
+		case sc.OrganizationID == "":
+			return invalid("scopings[%d] is account-wide and cannot be combined with other scopings", i)
+		}
+	}
+	return nil
+}
+
+// requireMetadataOnSwitch is the contract's rule for a PATCH that changes the
+// provider to awsBedrock or vertexAI: the same request must carry their
+// provider_metadata (its kind is then checked by validate).
+func requireMetadataOnSwitch(before string, after *Integration, fields map[string]json.RawMessage) *Problem {
+	if after.Provider == before || (after.Provider != providerAWSBedrock && after.Provider != providerVertexAI) {
+		return nil
+	}
+	if raw, ok := fields["provider_metadata"]; !ok || isNull(raw) {
+		return invalid("switching provider to %s needs provider_metadata in the same request", after.Provider)
+	}
+	return nil
+}

@@ -1,0 +1,315 @@
+package provider
+
+import (
+	"context"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
+)
+
+// aiIntegrationModel is arize_ai_integration's plan, state and config.
+type aiIntegrationModel struct {
+	ID                     types.String `tfsdk:"id"`
+	Name                   types.String `tfsdk:"name"`
+	AIProvider             types.String `tfsdk:"ai_provider"`
+	APIKey                 types.String `tfsdk:"api_key"`
+	APIKeyVersion          types.String `tfsdk:"api_key_version"`
+	HasAPIKey              types.Bool   `tfsdk:"has_api_key"`
+	BaseURL                types.String `tfsdk:"base_url"`
+	ModelNames             types.List   `tfsdk:"model_names"`
+	Headers                types.Map    `tfsdk:"headers"`
+	EnableDefaultModels    types.Bool   `tfsdk:"enable_default_models"`
+	FunctionCallingEnabled types.Bool   `tfsdk:"function_calling_enabled"`
+	AuthType               types.String `tfsdk:"auth_type"`
+	ProviderMetadata       types.Object `tfsdk:"provider_metadata"`
+	Scopings               types.List   `tfsdk:"scopings"`
+	CreatedAt              types.String `tfsdk:"created_at"`
+	UpdatedAt              types.String `tfsdk:"updated_at"`
+	CreatedByUserID        types.String `tfsdk:"created_by_user_id"`
+}
+
+type providerMetadataModel struct {
+	AWS types.Object `tfsdk:"aws"`
+	GCP types.Object `tfsdk:"gcp"`
+}
+
+type awsMetadataModel struct {
+	RoleARN    types.String `tfsdk:"role_arn"`
+	ExternalID types.String `tfsdk:"external_id"`
+}
+
+type gcpMetadataModel struct {
+	ProjectID          types.String `tfsdk:"project_id"`
+	Location           types.String `tfsdk:"location"`
+	ProjectAccessLabel types.String `tfsdk:"project_access_label"`
+}
+
+type scopingModel struct {
+	OrganizationID types.String `tfsdk:"organization_id"`
+	SpaceID        types.String `tfsdk:"space_id"`
+}
+
+// The object types of the nested attributes, as the schema declares them.
+var (
+	awsMetadataAttrTypes = map[string]attr.Type{
+		"role_arn":    types.StringType,
+		"external_id": types.StringType,
+	}
+	gcpMetadataAttrTypes = map[string]attr.Type{
+		"project_id":           types.StringType,
+		"location":             types.StringType,
+		"project_access_label": types.StringType,
+	}
+	providerMetadataAttrTypes = map[string]attr.Type{
+		"aws": types.ObjectType{AttrTypes: awsMetadataAttrTypes},
+		"gcp": types.ObjectType{AttrTypes: gcpMetadataAttrTypes},
+	}
+	scopingAttrTypes = map[string]attr.Type{
+		"organization_id": types.StringType,
+		"space_id":        types.StringType,
+	}
+	scopingObjectType = types.ObjectType{AttrTypes: scopingAttrTypes}
+)
+
+// setFromAPI copies what the API returned into m, normalising the API's
+// several ways of saying "nothing" ("" and null, [] and null, [{}]) to the
+// one the schema uses, so that a read never shows a diff the user did not
+// make. The fields the API never returns (api_key, api_key_version) are left
+// as they are.
+func (m *aiIntegrationModel) setFromAPI(ctx context.Context, in *arize.Integration) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.ID = types.StringValue(in.ID)
+	m.Name = types.StringValue(in.Name)
+	m.AIProvider = types.StringValue(string(in.Provider))
+	m.HasAPIKey = types.BoolValue(in.HasAPIKey)
+	m.BaseURL = stringOrNull(in.BaseURL)
+	m.EnableDefaultModels = types.BoolValue(in.EnableDefaultModels)
+	m.FunctionCallingEnabled = types.BoolValue(in.FunctionCallingEnabled)
+	m.AuthType = types.StringValue(string(in.AuthType))
+	m.CreatedAt = types.StringValue(in.CreatedAt)
+	m.UpdatedAt = types.StringValue(in.UpdatedAt)
+	m.CreatedByUserID = types.StringValue(in.CreatedByUserID)
+
+	m.ModelNames = types.ListNull(types.StringType)
+	if len(in.ModelNames) > 0 {
+		var d diag.Diagnostics
+		m.ModelNames, d = types.ListValueFrom(ctx, types.StringType, in.ModelNames)
+		diags.Append(d...)
+	}
+	m.Headers = types.MapNull(types.StringType)
+	if len(in.Headers) > 0 {
+		var d diag.Diagnostics
+		m.Headers, d = types.MapValueFrom(ctx, types.StringType, in.Headers)
+		diags.Append(d...)
+	}
+	m.ProviderMetadata = providerMetadataFromAPI(in.ProviderMetadata, &diags)
+	m.Scopings = scopingsFromAPI(in.Scopings, &diags)
+	return diags
+}
+
+func stringOrNull(s *string) types.String {
+	if s == nil || *s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(*s)
+}
+
+func emptyToNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+func providerMetadataFromAPI(in *arize.ProviderMetadata, diags *diag.Diagnostics) types.Object {
+	if in == nil || (in.AWS == nil && in.GCP == nil) {
+		return types.ObjectNull(providerMetadataAttrTypes)
+	}
+	aws := types.ObjectNull(awsMetadataAttrTypes)
+	gcp := types.ObjectNull(gcpMetadataAttrTypes)
+	var d diag.Diagnostics
+	if in.AWS != nil {
+		aws, d = types.ObjectValue(awsMetadataAttrTypes, map[string]attr.Value{
+			"role_arn":    types.StringValue(in.AWS.RoleARN),
+			"external_id": emptyToNull(in.AWS.ExternalID),
+		})
+		diags.Append(d...)
+	}
+	if in.GCP != nil {
+		gcp, d = types.ObjectValue(gcpMetadataAttrTypes, map[string]attr.Value{
+			"project_id":           types.StringValue(in.GCP.ProjectID),
+			"location":             types.StringValue(in.GCP.Location),
+			"project_access_label": types.StringValue(in.GCP.ProjectAccessLabel),
+		})
+		diags.Append(d...)
+	}
+	out, d := types.ObjectValue(providerMetadataAttrTypes, map[string]attr.Value{"aws": aws, "gcp": gcp})
+	diags.Append(d...)
+	return out
+}
+
+// scopingsFromAPI reads the API's scopings. Account-wide, which the API
+// answers as [], null, [{}] or [{"organization_id": null, "space_id":
+// null}], is the empty list: the schema's default.
+func scopingsFromAPI(in []arize.Scoping, diags *diag.Diagnostics) types.List {
+	elems := make([]attr.Value, 0, len(in))
+	if !slices.ContainsFunc(in, func(s arize.Scoping) bool { return !s.IsAccountWide() }) {
+		in = nil
+	}
+	for _, s := range in {
+		obj, d := types.ObjectValue(scopingAttrTypes, map[string]attr.Value{
+			"organization_id": types.StringPointerValue(s.OrganizationID),
+			"space_id":        types.StringPointerValue(s.SpaceID),
+		})
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(scopingObjectType, elems)
+	diags.Append(d...)
+	return out
+}
+
+// createRequest builds the POST body from a plan and the config's write-only
+// api key.
+func (m *aiIntegrationModel) createRequest(ctx context.Context, apiKey types.String) (arize.CreateRequest, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	req := arize.CreateRequest{
+		Name:                   m.Name.ValueString(),
+		Provider:               arize.Provider(m.AIProvider.ValueString()),
+		APIKey:                 apiKey.ValueString(),
+		BaseURL:                m.BaseURL.ValueString(),
+		EnableDefaultModels:    m.EnableDefaultModels.ValueBoolPointer(),
+		FunctionCallingEnabled: m.FunctionCallingEnabled.ValueBoolPointer(),
+		AuthType:               arize.AuthType(m.AuthType.ValueString()),
+	}
+	req.ModelNames = stringList(ctx, m.ModelNames, &diags)
+	req.Headers = stringMap(ctx, m.Headers, &diags)
+	req.ProviderMetadata = providerMetadataToAPI(ctx, m.ProviderMetadata, &diags)
+	req.Scopings = scopingsToAPI(ctx, m.Scopings, &diags)
+	return req, diags
+}
+
+// updateRequest builds a PATCH that carries only what differs between the
+// state and the plan; a field the plan clears is sent as null. The api key is
+// sent only when sendKey says so, since Terraform cannot tell whether a
+// write-only value changed.
+func (m *aiIntegrationModel) updateRequest(ctx context.Context, state *aiIntegrationModel, sendKey bool, apiKey types.String) (arize.UpdateRequest, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var req arize.UpdateRequest
+	if !m.Name.Equal(state.Name) {
+		req.Name = arize.Value(m.Name.ValueString())
+	}
+	if sendKey {
+		req.APIKey = nullableString(apiKey)
+	}
+	if !m.BaseURL.Equal(state.BaseURL) {
+		req.BaseURL = nullableString(m.BaseURL)
+	}
+	if !m.ModelNames.Equal(state.ModelNames) {
+		req.ModelNames = nullable(m.ModelNames.IsNull(), stringList(ctx, m.ModelNames, &diags))
+	}
+	if !m.Headers.Equal(state.Headers) {
+		req.Headers = nullable(m.Headers.IsNull(), stringMap(ctx, m.Headers, &diags))
+	}
+	if !m.EnableDefaultModels.Equal(state.EnableDefaultModels) {
+		req.EnableDefaultModels = arize.Value(m.EnableDefaultModels.ValueBool())
+	}
+	if !m.FunctionCallingEnabled.Equal(state.FunctionCallingEnabled) {
+		req.FunctionCallingEnabled = arize.Value(m.FunctionCallingEnabled.ValueBool())
+	}
+	if !m.AuthType.Equal(state.AuthType) {
+		req.AuthType = arize.Value(arize.AuthType(m.AuthType.ValueString()))
+	}
+	if !m.ProviderMetadata.Equal(state.ProviderMetadata) {
+		if md := providerMetadataToAPI(ctx, m.ProviderMetadata, &diags); md != nil {
+			req.ProviderMetadata = arize.Value(*md)
+		} else {
+			req.ProviderMetadata = arize.Null[arize.ProviderMetadata]()
+		}
+	}
+	if !m.Scopings.Equal(state.Scopings) {
+		scopings := scopingsToAPI(ctx, m.Scopings, &diags)
+		if len(scopings) == 0 {
+			// The contract's own spelling of account-wide: organization_id null.
+			scopings = []arize.Scoping{{}}
+		}
+		req.Scopings = arize.Value(scopings)
+	}
+	return req, diags
+}
+
+func nullableString(v types.String) arize.Field[string] {
+	if v.IsNull() {
+		return arize.Null[string]()
+	}
+	return arize.Value(v.ValueString())
+}
+
+func nullable[T any](isNull bool, v T) arize.Field[T] {
+	if isNull {
+		return arize.Null[T]()
+	}
+	return arize.Value(v)
+}
+
+func stringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
+	if l.IsNull() || l.IsUnknown() {
+		return nil
+	}
+	var out []string
+	diags.Append(l.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+func stringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
+	if m.IsNull() || m.IsUnknown() {
+		return nil
+	}
+	var out map[string]string
+	diags.Append(m.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+func providerMetadataToAPI(ctx context.Context, o types.Object, diags *diag.Diagnostics) *arize.ProviderMetadata {
+	if o.IsNull() || o.IsUnknown() {
+		return nil
+	}
+	var pm providerMetadataModel
+	diags.Append(o.As(ctx, &pm, basetypes.ObjectAsOptions{})...)
+	switch {
+	case !pm.AWS.IsNull():
+		var aws awsMetadataModel
+		diags.Append(pm.AWS.As(ctx, &aws, basetypes.ObjectAsOptions{})...)
+		return &arize.ProviderMetadata{AWS: &arize.AWSMetadata{
+			RoleARN: aws.RoleARN.ValueString(), ExternalID: aws.ExternalID.ValueString(),
+		}}
+	case !pm.GCP.IsNull():
+		var gcp gcpMetadataModel
+		diags.Append(pm.GCP.As(ctx, &gcp, basetypes.ObjectAsOptions{})...)
+		return &arize.ProviderMetadata{GCP: &arize.GCPMetadata{
+			ProjectID: gcp.ProjectID.ValueString(), Location: gcp.Location.ValueString(), ProjectAccessLabel: gcp.ProjectAccessLabel.ValueString(),
+		}}
+	}
+	return nil
+}
+
+func scopingsToAPI(ctx context.Context, l types.List, diags *diag.Diagnostics) []arize.Scoping {
+	if l.IsNull() || l.IsUnknown() {
+		return nil
+	}
+	var scopings []scopingModel
+	diags.Append(l.ElementsAs(ctx, &scopings, false)...)
+	out := make([]arize.Scoping, 0, len(scopings))
+	for _, s := range scopings {
+		out = append(out, arize.Scoping{
+			OrganizationID: s.OrganizationID.ValueStringPointer(),
+			SpaceID:        s.SpaceID.ValueStringPointer(),
+		})
+	}
+	return out
+}

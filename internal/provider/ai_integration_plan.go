@@ -1,0 +1,101 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
+)
+
+// mustSendKey decides whether an update sends the write-only api key, whose
+// changes Terraform cannot see: when api_key_version changed (a rotation, or
+// with no key, a removal), or when the config has a key but Arize holds none
+// (it was removed outside Terraform). ModifyPlan plans has_api_key from the
+// same rule, so the plan shows the change this makes.
+func mustSendKey(state *aiIntegrationModel, planVersion, configKey types.String) bool {
+	if !planVersion.Equal(state.APIKeyVersion) {
+		return true
+	}
+	return !configKey.IsNull() && !state.HasAPIKey.ValueBool()
+}
+
+// ModifyPlan plans has_api_key, which only this provider can predict: it
+// follows the write-only api key, which is in the config but never in the
+// plan.
+func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var configKey, planVersion types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("api_key"), &configKey)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("api_key_version"), &planVersion)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	keyWillBeSet := types.BoolValue(!configKey.IsNull())
+	if configKey.IsUnknown() {
+		keyWillBeSet = types.BoolUnknown()
+	}
+
+	hasKey := keyWillBeSet
+	if !req.State.Raw.IsNull() {
+		var state aiIntegrationModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		var replacing types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("ai_provider"), &replacing)...)
+		switch {
+		case !replacing.Equal(state.AIProvider):
+			// A new integration: has_api_key follows the config.
+		case !mustSendKey(&state, planVersion, configKey):
+			hasKey = state.HasAPIKey
+		default:
+			// The key is sent, so the integration is updated even if nothing
+			// else changed, and the framework has not planned for that.
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), types.StringUnknown())...)
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("has_api_key"), hasKey)...)
+}
+
+// ValidateConfig checks the rules that tie attributes together, at plan time
+// and without an API call, and reports each on the attribute that is wrong.
+// A rule whose inputs are not known yet is left to the next plan or to apply.
+func (r *aiIntegrationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg aiIntegrationModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || cfg.AIProvider.IsUnknown() || cfg.AIProvider.IsNull() {
+		return
+	}
+	provider := arize.Provider(cfg.AIProvider.ValueString())
+
+	if !cfg.ProviderMetadata.IsNull() && !cfg.ProviderMetadata.IsUnknown() {
+		var md providerMetadataModel
+		resp.Diagnostics.Append(cfg.ProviderMetadata.As(ctx, &md, basetypes.ObjectAsOptions{})...)
+		if !md.AWS.IsNull() && provider != arize.ProviderAWSBedrock {
+			resp.Diagnostics.AddAttributeError(path.Root("provider_metadata").AtName("aws"), "AWS metadata for a provider other than AWS Bedrock",
+				fmt.Sprintf("provider_metadata.aws applies only to ai_provider = %q, not %q.", arize.ProviderAWSBedrock, provider))
+		}
+		if !md.GCP.IsNull() && provider != arize.ProviderVertexAI {
+			resp.Diagnostics.AddAttributeError(path.Root("provider_metadata").AtName("gcp"), "GCP metadata for a provider other than Vertex AI",
+				fmt.Sprintf("provider_metadata.gcp applies only to ai_provider = %q, not %q.", arize.ProviderVertexAI, provider))
+		}
+	}
+
+	if provider == arize.ProviderAWSBedrock || provider == arize.ProviderVertexAI {
+		if cfg.ModelNames.IsUnknown() || cfg.EnableDefaultModels.IsUnknown() {
+			return
+		}
+		if cfg.ModelNames.IsNull() && !cfg.EnableDefaultModels.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("model_names"), "No model source",
+				fmt.Sprintf("ai_provider = %q needs a model source: list the models in model_names, or set enable_default_models = true.", provider))
+		}
+	}
+}

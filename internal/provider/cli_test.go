@@ -1,0 +1,115 @@
+package provider
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// These helpers drive the terraform CLI against the provider built as a
+// binary, exactly as a user runs it (dev_overrides), for what the in-process
+// test harness cannot show: the CLI's own output, TF_LOG files, the schema
+// as the CLI reports it.
+
+var (
+	providerBinOnce sync.Once
+	providerBinDir  string
+	providerBinErr  error
+)
+
+// providerBinary builds the provider once per test run and returns the
+// folder holding it.
+func providerBinary(t *testing.T) string {
+	t.Helper()
+	providerBinOnce.Do(func() {
+		providerBinDir, providerBinErr = os.MkdirTemp("", "arize-provider-bin-")
+		if providerBinErr != nil {
+			return
+		}
+		cmd := exec.Command("go", "build", "-o", filepath.Join(providerBinDir, "terraform-provider-arize"), "github.com/arize-ai/terraform-provider-arize")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			providerBinErr = fmt.Errorf("building the provider: %v\n%s", err, out)
+		}
+	})
+	if providerBinErr != nil {
+		t.Fatal(providerBinErr)
+	}
+	return providerBinDir
+}
+
+// cliWorkdir is one Terraform working directory using the built provider.
+type cliWorkdir struct {
+	t   *testing.T
+	dir string
+	env []string
+}
+
+func newCLIWorkdir(t *testing.T, extraEnv ...string) *cliWorkdir {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("runs the terraform CLI: set TF_ACC=1")
+	}
+	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tf == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH must name the terraform binary")
+	}
+	dir := t.TempDir()
+	rc := filepath.Join(dir, "cli.tfrc")
+	config := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "arize-ai/arize", providerBinary(t))
+	if err := os.WriteFile(rc, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc,
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+		"TF_LOG=", "TF_LOG_PATH=",
+		"TERRAFORM_BINARY="+tf,
+	)
+	return &cliWorkdir{t: t, dir: dir, env: append(env, extraEnv...)}
+}
+
+// write puts a file in the working directory.
+func (w *cliWorkdir) write(name, content string) {
+	w.t.Helper()
+	if err := os.WriteFile(filepath.Join(w.dir, name), []byte(content), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// read returns a file of the working directory.
+func (w *cliWorkdir) read(name string) string {
+	w.t.Helper()
+	b, err := os.ReadFile(filepath.Join(w.dir, name))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return string(b)
+}
+
+// run runs terraform with args and extra environment, failing the test on a
+// non-zero exit, and returns what it printed.
+func (w *cliWorkdir) run(env []string, args ...string) string {
+	w.t.Helper()
+	out, err := w.tryRun(env, args...)
+	if err != nil {
+		w.t.Fatalf("terraform %v: %v\n%s", args, err, out)
+	}
+	return out
+}
+
+// tryRun is run that returns the error instead of failing.
+func (w *cliWorkdir) tryRun(env []string, args ...string) (string, error) {
+	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), args...)
+	cmd.Dir = w.dir
+	cmd.Env = append(append([]string{}, w.env...), env...)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	return out.String(), err
+}

@@ -1,0 +1,83 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
+)
+
+// emulatorCheck is a state check on what the emulator holds for the
+// integration at addr: it proves a value reached the server, which state
+// alone cannot.
+type emulatorCheck struct {
+	emu   *emulator.Server
+	addr  string
+	check func(emulator.Integration) error
+}
+
+// expectStored checks the emulator's record of addr with check.
+func expectStored(emu *emulator.Server, addr string, check func(emulator.Integration) error) statecheck.StateCheck {
+	return emulatorCheck{emu: emu, addr: addr, check: check}
+}
+
+func (c emulatorCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	id, err := stateID(req.State, c.addr)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	rec, ok := c.emu.Get(id)
+	if !ok {
+		resp.Error = fmt.Errorf("%s: the emulator holds no integration %s", c.addr, id)
+		return
+	}
+	if err := c.check(rec); err != nil {
+		resp.Error = fmt.Errorf("%s: %w", c.addr, err)
+	}
+}
+
+func stateID(state *tfjson.State, addr string) (string, error) {
+	if state == nil || state.Values == nil || state.Values.RootModule == nil {
+		return "", fmt.Errorf("%s: no state", addr)
+	}
+	for _, r := range state.Values.RootModule.Resources {
+		if r.Address == addr {
+			id, _ := r.AttributeValues["id"].(string)
+			return id, nil
+		}
+	}
+	return "", fmt.Errorf("%s: not in state", addr)
+}
+
+// expectRequests checks the emulator's request counters, by "METHOD route".
+type requestCheck struct {
+	emu  *emulator.Server
+	want map[string]int
+}
+
+func expectRequests(emu *emulator.Server, want map[string]int) statecheck.StateCheck {
+	return requestCheck{emu: emu, want: want}
+}
+
+func (c requestCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	got := c.emu.Requests()
+	for key, n := range c.want {
+		if got[key] != n {
+			resp.Error = fmt.Errorf("emulator served %d %q requests, want %d (all: %v)", got[key], key, n, got)
+			return
+		}
+	}
+}
+
+// Routes as the emulator counts them.
+const (
+	routePost   = "POST /v2/ai-integrations"
+	routeList   = "GET /v2/ai-integrations"
+	routeGet    = "GET /v2/ai-integrations/{id}"
+	routePatch  = "PATCH /v2/ai-integrations/{id}"
+	routeDelete = "DELETE /v2/ai-integrations/{id}"
+)

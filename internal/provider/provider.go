@@ -1,0 +1,131 @@
+// Package provider is the Terraform layer of the Arize provider: the provider
+// block, and the resources that map Terraform's plan and state onto the API
+// client in internal/arize.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
+)
+
+// Address is the provider's registry address.
+const Address = "registry.terraform.io/arize-ai/arize"
+
+// Environment variables the provider block falls back to.
+const (
+	EnvAPIKey   = "ARIZE_API_KEY"
+	EnvEndpoint = "ARIZE_ENDPOINT"
+)
+
+var _ provider.Provider = (*arizeProvider)(nil)
+
+type arizeProvider struct {
+	version string
+}
+
+// New returns a constructor of the provider at version (set by the build).
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &arizeProvider{version: version} }
+}
+
+type providerModel struct {
+	APIKey   types.String `tfsdk:"api_key"`
+	Endpoint types.String `tfsdk:"endpoint"`
+}
+
+func (p *arizeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "arize"
+	resp.Version = p.version
+}
+
+func (p *arizeProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The Arize provider manages [Arize AX](https://arize.com) resources through the Arize REST API v2.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "An Arize API key, sent as a bearer token. Falls back to the `" + EnvAPIKey + "` environment variable. " +
+					"Provider configuration is never written to state.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"endpoint": schema.StringAttribute{
+				MarkdownDescription: "The base URL of the Arize API, for a regional host such as `https://api.eu-west-1a.arize.com`. " +
+					"Falls back to the `" + EnvEndpoint + "` environment variable, then to `" + arize.DefaultEndpoint + "`. " +
+					"Must be `https://`; plain `http://` is accepted only for a loopback host.",
+				Optional:   true,
+				Validators: []validator.String{endpointValidator{}},
+			},
+		},
+	}
+}
+
+func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.APIKey.IsUnknown() || cfg.Endpoint.IsUnknown() {
+		resp.Diagnostics.AddError("Provider configuration not yet known",
+			"The Arize provider's api_key and endpoint must be known before planning; they cannot depend on values computed during apply.")
+		return
+	}
+
+	apiKey := stringOr(cfg.APIKey, os.Getenv(EnvAPIKey))
+	if apiKey == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Arize API key",
+			"The Arize provider needs an API key. Set api_key in the provider block, or the "+EnvAPIKey+" environment variable.")
+		return
+	}
+	endpoint := stringOr(cfg.Endpoint, os.Getenv(EnvEndpoint))
+	if endpoint == "" {
+		endpoint = arize.DefaultEndpoint
+	}
+
+	client, err := arize.New(arize.Config{
+		Endpoint:  endpoint,
+		APIKey:    apiKey,
+		UserAgent: userAgent(p.version, req.TerraformVersion),
+		Logger:    tflogLogger{secrets: []string{apiKey}},
+	})
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Arize endpoint", err.Error())
+		return
+	}
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{NewAIIntegrationResource}
+}
+
+func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return nil
+}
+
+// stringOr returns v's value, or fallback when v is null or empty.
+func stringOr(v types.String, fallback string) string {
+	if s := v.ValueString(); s != "" {
+		return s
+	}
+	return fallback
+}
+
+func userAgent(providerVersion, terraformVersion string) string {
+	if terraformVersion == "" {
+		terraformVersion = "unknown"
+	}
+	return fmt.Sprintf("terraform-provider-arize/%s (+https://www.terraform.io) Terraform/%s", providerVersion, terraformVersion)
+}

@@ -1,0 +1,138 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
+)
+
+// testAccProviderFactories runs the provider in the test process.
+var testAccProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"arize": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// testAccAPIKey is the emulator's bearer key in tests.
+const testAccAPIKey = "ak-test-provider-key-5f2c9e"
+
+// Known spaces the emulator lists by name.
+var testAccSpaces = map[string]string{
+	"U3BhY2U6MTIzNDU=": "Production models",
+	"U3BhY2U6Njc4OTA=": "Staging",
+}
+
+// accEnv is where one acceptance test's provider points: the emulator on a
+// loopback httptest server, or the real Arize API when ARIZE_API_KEY and
+// ARIZE_ENDPOINT are both set.
+type accEnv struct {
+	emu      *emulator.Server // nil against the real API
+	endpoint string
+	apiKey   string
+}
+
+func newAccEnv(t *testing.T, opts ...func(*emulator.Options)) *accEnv {
+	t.Helper()
+	if key, endpoint := os.Getenv(EnvAPIKey), os.Getenv(EnvEndpoint); key != "" && endpoint != "" {
+		return &accEnv{endpoint: endpoint, apiKey: key}
+	}
+	o := emulator.Options{APIKey: testAccAPIKey, Spaces: testAccSpaces}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	emu := emulator.New(o)
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	return &accEnv{emu: emu, endpoint: srv.URL, apiKey: testAccAPIKey}
+}
+
+// emulator returns the emulator, skipping a test whose assertions can only
+// be made on it when the suite runs against the real API.
+func (e *accEnv) emulator(t *testing.T) *emulator.Server {
+	t.Helper()
+	if e.emu == nil {
+		t.Skip("inspects the emulator; skipped against the real Arize API")
+	}
+	return e.emu
+}
+
+// config prefixes resources with a provider block pointing at the env.
+func (e *accEnv) config(resources string) string {
+	return fmt.Sprintf("provider \"arize\" {\n  endpoint = %q\n  api_key  = %q\n}\n\n%s", e.endpoint, e.apiKey, resources)
+}
+
+// testAccPreCheck is every acceptance test's PreCheck.
+func testAccPreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv(EnvAPIKey) != "" && os.Getenv(EnvEndpoint) == "" {
+		t.Fatalf("%s is set without %s: set both to run against the real Arize API, or neither for the emulator", EnvAPIKey, EnvEndpoint)
+	}
+}
+
+// writeOnlyCLIs is the version floor of every acceptance test: api_key is a
+// write-only attribute, which Terraform supports from 1.11.
+var writeOnlyCLIs = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
+
+// accTest runs steps with the shared PreCheck, factories and version floor.
+func accTest(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { testAccPreCheck(t) },
+		ProtoV6ProviderFactories: testAccProviderFactories,
+		TerraformVersionChecks:   writeOnlyCLIs,
+		Steps:                    steps,
+	})
+}
+
+// expectAction checks the planned action for addr before apply, and that
+// the plan after apply and refresh is empty.
+func expectAction(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{
+		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
+		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+	}
+}
+
+// hcl renders a Go string as an HCL string literal.
+func hcl(s string) string {
+	return fmt.Sprintf("%q", s)
+}
+
+// hclList renders strings as an HCL list.
+func hclList(items ...string) string {
+	quoted := make([]string, len(items))
+	for i, s := range items {
+		quoted[i] = hcl(s)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+// patchOutside changes an integration the way someone outside Terraform
+// would: a PATCH straight to the API.
+func (e *accEnv) patchOutside(t *testing.T, id, body string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPatch, e.endpoint+"/v2/ai-integrations/"+url.PathEscape(id), strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+e.apiKey)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("PATCH outside Terraform: %s", resp.Status)
+	}
+}

@@ -1,0 +1,86 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
+)
+
+// endpointValidator checks the provider's endpoint as the client will.
+type endpointValidator struct{}
+
+func (endpointValidator) Description(context.Context) string {
+	return "must be an https:// URL, or http:// on a loopback host"
+}
+
+func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := arize.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Arize endpoint", err.Error())
+	}
+}
+
+// httpURLValidator requires an absolute http or https URL with a host.
+type httpURLValidator struct{}
+
+func (httpURLValidator) Description(context.Context) string {
+	return "must be an absolute http:// or https:// URL"
+}
+
+func (v httpURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (httpURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	raw := req.ConfigValue.ValueString()
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
+			fmt.Sprintf("%q is not an absolute http:// or https:// URL with a host.", raw))
+	}
+}
+
+// headersSizeValidator enforces the API's limit on the serialised headers map
+// at plan time. The message gives sizes only: header values may be secrets.
+type headersSizeValidator struct{}
+
+func (headersSizeValidator) Description(context.Context) string {
+	return fmt.Sprintf("serialised as JSON, must be at most %d bytes", arize.MaxHeadersBytes)
+}
+
+func (v headersSizeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (headersSizeValidator) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	headers := make(map[string]string, len(req.ConfigValue.Elements()))
+	for k, v := range req.ConfigValue.Elements() {
+		s, ok := v.(types.String)
+		if !ok || s.IsUnknown() {
+			return // checked again at apply, when every value is known
+		}
+		headers[k] = s.ValueString()
+	}
+	b, err := json.Marshal(headers)
+	if err != nil {
+		return
+	}
+	if len(b) > arize.MaxHeadersBytes {
+		resp.Diagnostics.AddAttributeError(req.Path, "Headers too large",
+			fmt.Sprintf("The headers serialise to %d bytes of JSON; the Arize API accepts at most %d.", len(b), arize.MaxHeadersBytes))
+	}
+}

@@ -30,7 +30,7 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 		MarkdownDescription: "An Arize AX AI integration: the stored credentials and settings that let Arize's playground, " +
 			"evaluators and online tasks call an LLM provider (OpenAI, Azure OpenAI, AWS Bedrock, Vertex AI, Anthropic, " +
 			"NVIDIA NIM, Gemini or a custom OpenAI-compatible endpoint).\n\n" +
-			"The provider's API key is `api_key`, a write-only attribute: Terraform sends it to Arize and never stores it in " +
+			"The LLM provider's API key is `api_key`, a write-only attribute: Terraform sends it to Arize and never stores it in " +
 			"the plan or the state. This needs Terraform or OpenTofu 1.11 or later. Change `api_key_version` to send a new key.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{

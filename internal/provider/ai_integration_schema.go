@@ -60,7 +60,8 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 			},
 			"api_key_version": schema.StringAttribute{
 				MarkdownDescription: "Any string. Changing it sends the current `api_key` to Arize again: that is how a key is rotated. " +
-					"Changing it while `api_key` is unset removes the stored key.",
+					"Changing it while `api_key` is unset removes the stored key. After an import the version is unknown, so the " +
+					"first apply with one set sends the key once.",
 				Optional: true,
 			},
 			"has_api_key": schema.BoolAttribute{

@@ -1,0 +1,188 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// apiFull is an integration with every field set, as the API returns it.
+func apiFull() *arize.Integration {
+	return &arize.Integration{
+		ID: "TGxtSW50ZWdyYXRpb246MTI6YUJjRA==", Name: "full", Provider: arize.ProviderAWSBedrock, HasAPIKey: true,
+		BaseURL: ptr("https://proxy.example.com"), ModelNames: []string{"b", "a"}, Headers: map[string]string{"X-A": "1"},
+		EnableDefaultModels: true, FunctionCallingEnabled: false, AuthType: arize.AuthTypeProxyWithHeaders,
+		ProviderMetadata: &arize.ProviderMetadata{AWS: &arize.AWSMetadata{RoleARN: "arn:r", ExternalID: "e"}},
+		Scopings:         []arize.Scoping{{OrganizationID: ptr("org")}, {OrganizationID: ptr("org"), SpaceID: ptr("space")}},
+		CreatedAt:        "2026-02-13T21:27:19.055Z", UpdatedAt: "2026-02-13T21:27:19.279Z", CreatedByUserID: "VXNlcjoxOm5OYkM=",
+	}
+}
+
+func modelFrom(t *testing.T, in *arize.Integration) aiIntegrationModel {
+	t.Helper()
+	var m aiIntegrationModel
+	if diags := m.setFromAPI(context.Background(), in); diags.HasError() {
+		t.Fatalf("setFromAPI: %v", diags)
+	}
+	return m
+}
+
+func TestSetFromAPI_normalisesEmptyForms(t *testing.T) {
+	// Every spelling of "nothing" the API may use reads back as the value the
+	// schema gives an omitted attribute, so none of them shows as a diff.
+	empties := []*arize.Integration{
+		{Name: "n", Provider: arize.ProviderOpenAI, AuthType: arize.AuthTypeDefault},
+		{Name: "n", Provider: arize.ProviderOpenAI, AuthType: arize.AuthTypeDefault, BaseURL: ptr(""), ModelNames: []string{},
+			Headers: map[string]string{}, Scopings: []arize.Scoping{{}}, ProviderMetadata: &arize.ProviderMetadata{Kind: "FUTURE"}},
+		{Name: "n", Provider: arize.ProviderOpenAI, AuthType: arize.AuthTypeDefault, Scopings: []arize.Scoping{}},
+	}
+	for i, in := range empties {
+		m := modelFrom(t, in)
+		if !m.BaseURL.IsNull() || !m.ModelNames.IsNull() || !m.Headers.IsNull() || !m.ProviderMetadata.IsNull() {
+			t.Errorf("case %d: empty forms not read as null: %+v", i, m)
+		}
+		if m.Scopings.IsNull() || len(m.Scopings.Elements()) != 0 {
+			t.Errorf("case %d: account-wide scopings = %v, want the empty list", i, m.Scopings)
+		}
+	}
+}
+
+func TestSetFromAPI_keepsValues(t *testing.T) {
+	m := modelFrom(t, apiFull())
+	ctx := context.Background()
+	var names []string
+	m.ModelNames.ElementsAs(ctx, &names, false)
+	if len(names) != 2 || names[0] != "b" {
+		t.Errorf("model_names = %v: order must be kept", names)
+	}
+	if got := len(m.Scopings.Elements()); got != 2 {
+		t.Fatalf("scopings has %d entries, want 2", got)
+	}
+	first := m.Scopings.Elements()[0].(types.Object).Attributes()
+	if !first["space_id"].IsNull() || first["organization_id"].(types.String).ValueString() != "org" {
+		t.Errorf("first scoping = %v, want org with a null space", first)
+	}
+	aws := m.ProviderMetadata.Attributes()["aws"].(types.Object).Attributes()
+	if aws["external_id"].(types.String).ValueString() != "e" || !m.ProviderMetadata.Attributes()["gcp"].IsNull() {
+		t.Errorf("provider_metadata = %v", m.ProviderMetadata)
+	}
+	noExternal := apiFull()
+	noExternal.ProviderMetadata.AWS.ExternalID = ""
+	aws = modelFrom(t, noExternal).ProviderMetadata.Attributes()["aws"].(types.Object).Attributes()
+	if !aws["external_id"].IsNull() {
+		t.Errorf("an empty external_id reads as %v, want null", aws["external_id"])
+	}
+}
+
+func TestUpdateRequest_sendsOnlyWhatChanged(t *testing.T) {
+	ctx := context.Background()
+	noKey := types.StringNull()
+	tests := []struct {
+		name    string
+		change  func(*aiIntegrationModel)
+		sendKey bool
+		key     types.String
+		want    string
+	}{
+		{"nothing", func(*aiIntegrationModel) {}, false, noKey, `{}`},
+		{"rename", func(m *aiIntegrationModel) { m.Name = types.StringValue("renamed") }, false, noKey, `{"name":"renamed"}`},
+		{"clear base_url", func(m *aiIntegrationModel) { m.BaseURL = types.StringNull() }, false, noKey, `{"base_url":null}`},
+		{"clear model_names", func(m *aiIntegrationModel) { m.ModelNames = types.ListNull(types.StringType) }, false, noKey, `{"model_names":null}`},
+		{"clear headers", func(m *aiIntegrationModel) { m.Headers = types.MapNull(types.StringType) }, false, noKey, `{"headers":null}`},
+		{"clear provider_metadata", func(m *aiIntegrationModel) { m.ProviderMetadata = types.ObjectNull(providerMetadataAttrTypes) }, false, noKey, `{"provider_metadata":null}`},
+		{"account-wide again", func(m *aiIntegrationModel) { m.Scopings = types.ListValueMust(scopingObjectType, []attr.Value{}) }, false, noKey,
+			`{"scopings":[{"organization_id":null,"space_id":null}]}`},
+		{"reorder models", func(m *aiIntegrationModel) {
+			m.ModelNames = types.ListValueMust(types.StringType, []attr.Value{types.StringValue("a"), types.StringValue("b")})
+		}, false, noKey, `{"model_names":["a","b"]}`},
+		{"booleans and auth type", func(m *aiIntegrationModel) {
+			m.EnableDefaultModels = types.BoolValue(false)
+			m.FunctionCallingEnabled = types.BoolValue(true)
+			m.AuthType = types.StringValue("default")
+		}, false, noKey, `{"enable_default_models":false,"function_calling_enabled":true,"auth_type":"default"}`},
+		{"rotate", func(*aiIntegrationModel) {}, true, types.StringValue("sk-new"), `{"api_key":"sk-new"}`},
+		{"remove key", func(*aiIntegrationModel) {}, true, noKey, `{"api_key":null}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			state := modelFrom(t, apiFull())
+			plan := modelFrom(t, apiFull())
+			tt.change(&plan)
+			req, diags := plan.updateRequest(ctx, &state, tt.sendKey, tt.key)
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			got, err := json.Marshal(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("PATCH body = %s, want %s", got, tt.want)
+			}
+			if req.IsEmpty() != (tt.want == `{}`) {
+				t.Errorf("IsEmpty = %t for %s", req.IsEmpty(), got)
+			}
+		})
+	}
+}
+
+func TestCreateRequest_omitsUnset(t *testing.T) {
+	m := modelFrom(t, &arize.Integration{Name: "n", Provider: arize.ProviderOpenAI, AuthType: arize.AuthTypeDefault, FunctionCallingEnabled: true})
+	req, diags := m.createRequest(context.Background(), types.StringNull())
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	got, _ := json.Marshal(req)
+	want := `{"name":"n","provider":"openAI","enable_default_models":false,"function_calling_enabled":true,"auth_type":"default"}`
+	if string(got) != want {
+		t.Errorf("POST body = %s, want %s", got, want)
+	}
+
+	full := modelFrom(t, apiFull())
+	req, diags = full.createRequest(context.Background(), types.StringValue("sk-1"))
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	got, _ = json.Marshal(req)
+	want = `{"name":"full","provider":"awsBedrock","api_key":"sk-1","base_url":"https://proxy.example.com","model_names":["b","a"],` +
+		`"headers":{"X-A":"1"},"enable_default_models":true,"function_calling_enabled":false,"auth_type":"proxy_with_headers",` +
+		`"provider_metadata":{"kind":"AWS","role_arn":"arn:r","external_id":"e"},` +
+		`"scopings":[{"organization_id":"org","space_id":null},{"organization_id":"org","space_id":"space"}]}`
+	if string(got) != want {
+		t.Errorf("POST body =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestMustSendKey(t *testing.T) {
+	tests := []struct {
+		name         string
+		stateVersion types.String
+		stateHasKey  bool
+		planVersion  types.String
+		configKey    types.String
+		want         bool
+	}{
+		{"unchanged, key held", types.StringValue("1"), true, types.StringValue("1"), types.StringValue("k"), false},
+		{"version bumped", types.StringValue("1"), true, types.StringValue("2"), types.StringValue("k"), true},
+		{"version set for the first time", types.StringNull(), true, types.StringValue("1"), types.StringValue("k"), true},
+		{"version removed", types.StringValue("1"), true, types.StringNull(), types.StringValue("k"), true},
+		{"key lost outside Terraform", types.StringValue("1"), false, types.StringValue("1"), types.StringValue("k"), true},
+		{"no key configured, none held", types.StringNull(), false, types.StringNull(), types.StringNull(), false},
+		{"no key configured, one held (set in the UI)", types.StringNull(), true, types.StringNull(), types.StringNull(), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			state := aiIntegrationModel{APIKeyVersion: tt.stateVersion, HasAPIKey: types.BoolValue(tt.stateHasKey)}
+			if got := mustSendKey(&state, tt.planVersion, tt.configKey); got != tt.want {
+				t.Errorf("mustSendKey = %t, want %t", got, tt.want)
+			}
+		})
+	}
+}

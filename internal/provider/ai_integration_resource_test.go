@@ -216,9 +216,6 @@ resource "arize_ai_integration" %q {
 	accTest(t, resource.TestStep{
 		Config:            env.config(resources),
 		ConfigStateChecks: checks,
-		ConfigPlanChecks: resource.ConfigPlanChecks{
-			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-		},
 	})
 }
 

@@ -84,8 +84,15 @@ func testAccPreCheck(t *testing.T) {
 var writeOnlyCLIs = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
 
 // accTest runs steps with the shared PreCheck, factories and version floor.
+// Every step that applies is followed by a check that the next plan, after a
+// refresh, is empty: a diff there is a read that does not round-trip.
 func accTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	for i := range steps {
+		if steps[i].Config != "" && !steps[i].PlanOnly && !steps[i].ImportState {
+			steps[i].ConfigPlanChecks.PostApplyPostRefresh = append(steps[i].ConfigPlanChecks.PostApplyPostRefresh, plancheck.ExpectEmptyPlan())
+		}
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProviderFactories,
@@ -94,12 +101,10 @@ func accTest(t *testing.T, steps ...resource.TestStep) {
 	})
 }
 
-// expectAction checks the planned action for addr before apply, and that
-// the plan after apply and refresh is empty.
+// expectAction checks the planned action for addr before apply.
 func expectAction(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{
-		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
 	}
 }
 

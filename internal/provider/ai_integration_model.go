@@ -12,13 +12,13 @@ import (
 	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 )
 
-// aiIntegrationModel is arize_ai_integration's plan, state and config.
-type aiIntegrationModel struct {
+// integrationModel is an integration as the API returns it, in Terraform
+// values: the attributes that the resource, the data sources and the list
+// resource share.
+type integrationModel struct {
 	ID                     types.String `tfsdk:"id"`
 	Name                   types.String `tfsdk:"name"`
 	AIProvider             types.String `tfsdk:"ai_provider"`
-	APIKey                 types.String `tfsdk:"api_key"`
-	APIKeyVersion          types.String `tfsdk:"api_key_version"`
 	HasAPIKey              types.Bool   `tfsdk:"has_api_key"`
 	BaseURL                types.String `tfsdk:"base_url"`
 	ModelNames             types.List   `tfsdk:"model_names"`
@@ -31,6 +31,14 @@ type aiIntegrationModel struct {
 	CreatedAt              types.String `tfsdk:"created_at"`
 	UpdatedAt              types.String `tfsdk:"updated_at"`
 	CreatedByUserID        types.String `tfsdk:"created_by_user_id"`
+}
+
+// aiIntegrationModel is arize_ai_integration's plan, state and config: the
+// API's attributes and the two that exist only in Terraform.
+type aiIntegrationModel struct {
+	integrationModel
+	APIKey        types.String `tfsdk:"api_key"`
+	APIKeyVersion types.String `tfsdk:"api_key_version"`
 }
 
 type providerMetadataModel struct {
@@ -79,9 +87,8 @@ var (
 // setFromAPI copies what the API returned into m, normalising the API's
 // several ways of saying "nothing" ("" and null, [] and null, [{}]) to the
 // one the schema uses, so that a read never shows a diff the user did not
-// make. The fields the API never returns (api_key, api_key_version) are left
-// as they are.
-func (m *aiIntegrationModel) setFromAPI(ctx context.Context, in *arize.Integration) diag.Diagnostics {
+// make.
+func (m *integrationModel) setFromAPI(ctx context.Context, in *arize.Integration) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(in.ID)
 	m.Name = types.StringValue(in.Name)

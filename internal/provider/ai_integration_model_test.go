@@ -179,7 +179,8 @@ func TestMustSendKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			state := aiIntegrationModel{APIKeyVersion: tt.stateVersion, HasAPIKey: types.BoolValue(tt.stateHasKey)}
+			state := aiIntegrationModel{APIKeyVersion: tt.stateVersion}
+			state.HasAPIKey = types.BoolValue(tt.stateHasKey)
 			if got := mustSendKey(&state, tt.planVersion, tt.configKey); got != tt.want {
 				t.Errorf("mustSendKey = %t, want %t", got, tt.want)
 			}

@@ -129,8 +129,15 @@ func (c *Client) do(ctx context.Context, op call) error {
 			return fmt.Errorf("%s %s: encoding request: %w", op.method, op.path, err)
 		}
 	}
+	// op.path is already escaped (an id may hold any character): set the
+	// escaped form, so that url does not escape it a second time.
 	u := *c.base
-	u.Path += op.path
+	u.RawPath = c.base.EscapedPath() + op.path
+	unescaped, err := url.PathUnescape(u.RawPath)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", op.method, op.path, err)
+	}
+	u.Path = unescaped
 	u.RawQuery = op.query.Encode()
 
 	ctx = withRetryClass(ctx, op.method)
@@ -151,6 +158,14 @@ func (c *Client) do(ctx context.Context, op call) error {
 	}
 
 	resp, err := c.http.Do(req)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		// Cancelled while an answer arrived: report the cancellation, not
+		// a status the caller no longer waits for.
+		if resp != nil {
+			_ = resp.Body.Close()
+		}
+		return fmt.Errorf("%s %s: %w", op.method, op.path, ctxErr)
+	}
 	if resp == nil {
 		if err == nil {
 			err = errors.New("no response")

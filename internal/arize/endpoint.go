@@ -16,7 +16,11 @@ const DefaultEndpoint = "https://api.arize.com"
 func ParseEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("endpoint %q is not a URL: %w", raw, err)
+		return nil, fmt.Errorf("endpoint is not a URL: %w", err)
+	}
+	if u.User != nil {
+		// Name the endpoint without the password it carries.
+		return nil, fmt.Errorf("endpoint %q must not carry credentials: the API key goes in api_key", u.Redacted())
 	}
 	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
 		return nil, fmt.Errorf("endpoint %q must be an absolute https:// URL", raw)
@@ -24,8 +28,8 @@ func ParseEndpoint(raw string) (*url.URL, error) {
 	if u.Scheme == "http" && !IsLoopback(u.Hostname()) {
 		return nil, fmt.Errorf("endpoint %q uses plain http on a host that is not loopback; use https", raw)
 	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("endpoint %q must not carry credentials, a query or a fragment", raw)
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("endpoint %q must not carry a query or a fragment", raw)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	return u, nil

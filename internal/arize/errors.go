@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // APIError is an answer the API gave with a non-success status, read from its
@@ -66,9 +67,15 @@ func newAPIError(method, path string, status int, body []byte) *APIError {
 		e.Title, e.Detail, e.ErrorCode, e.Type = problem.Title, problem.Detail, problem.ErrorCode, problem.Type
 		return e
 	}
-	text := strings.TrimSpace(string(body))
+	// Diagnostics travel as protobuf strings, which must be valid UTF-8:
+	// repair the body, and cut it on a character boundary.
+	text := strings.ToValidUTF8(strings.TrimSpace(string(body)), "\uFFFD")
 	if len(text) > maxErrorDetail {
-		text = text[:maxErrorDetail] + "…"
+		cut := maxErrorDetail
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + "…"
 	}
 	e.Detail = text
 	return e

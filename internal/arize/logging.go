@@ -3,6 +3,7 @@ package arize
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 )
 
 // Logger receives the client's debug log of requests and responses. The
@@ -45,6 +46,12 @@ func maskValue(v any) {
 			case "api_key":
 				if child != nil {
 					t[k] = masked
+				}
+			case "base_url":
+				if raw, ok := child.(string); ok {
+					if u, err := url.Parse(raw); err == nil && u.User != nil {
+						t[k] = u.Redacted()
+					}
 				}
 			case "headers":
 				if hm, ok := child.(map[string]any); ok {

@@ -3,6 +3,7 @@ package arize
 import (
 	"context"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -70,11 +71,13 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 			return min(d, maxWait)
 		}
 	}
+	minWait = min(minWait, maxWait) // a misconfigured pair must not panic rand.N
 	ceiling := minWait << min(attempt, 30)
 	if ceiling <= 0 || ceiling > maxWait {
 		ceiling = maxWait
 	}
-	return minWait/2 + rand.N(ceiling-minWait/2+1)
+	floor := minWait / 2
+	return floor + rand.N(ceiling-floor+1)
 }
 
 // retryAfter reads a Retry-After header in whole seconds or as an HTTP date.
@@ -82,7 +85,10 @@ func retryAfter(v string) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil && s >= 0 {
+		if s > int64(math.MaxInt64/time.Second) {
+			return time.Duration(math.MaxInt64), true // longer than any cap
+		}
 		return time.Duration(s) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {

@@ -294,7 +294,7 @@ func assertNotFound(t *testing.T, what string, err error, method, path string) {
 
 // TestAccountWideScopingForms reads both spellings of an account-wide
 // integration that Arize has been seen to answer.
-func TestAccountWideScopingForms(t *testing.T) {
+func TestScopingsAccountWideForms(t *testing.T) {
 	t.Parallel()
 	for _, explicit := range []bool{false, true} {
 		t.Run(fmt.Sprintf("explicit_nulls=%v", explicit), func(t *testing.T) {

@@ -76,6 +76,7 @@ func (r *aiIntegrationResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(plan.setFromAPI(ctx, created)...)
 	plan.APIKey = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, created.ID)...)
 }
 
 func createErrorDetail(name string, err error) string {
@@ -106,6 +107,7 @@ func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	resp.Diagnostics.Append(state.setFromAPI(ctx, got)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, got.ID)...)
 }
 
 func (r *aiIntegrationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -143,6 +145,7 @@ func (r *aiIntegrationResource) Update(ctx context.Context, req resource.UpdateR
 	resp.Diagnostics.Append(plan.setFromAPI(ctx, updated)...)
 	plan.APIKey = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, updated.ID)...)
 }
 
 func (r *aiIntegrationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -157,6 +160,8 @@ func (r *aiIntegrationResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 }
 
+// ImportState takes an integration's ID, from 'terraform import', an import
+// block's id, or an import block's identity.
 func (r *aiIntegrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -34,21 +33,20 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 			"the plan or the state. This needs Terraform or OpenTofu 1.11 or later. Change `api_key_version` to send a new key.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "The integration's ID, an opaque base64 string assigned by Arize.",
+				MarkdownDescription: descID,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "The integration's name, unique within the Arize account.",
+				MarkdownDescription: descName,
 				Required:            true,
 				Validators:          nonEmpty,
 			},
 			"ai_provider": schema.StringAttribute{
-				MarkdownDescription: "The LLM provider, the API's `provider` field: one of " + quotedList(providerValues()) +
-					". Changing it replaces the integration, as Arize recommends.",
-				Required:      true,
-				Validators:    []validator.String{stringvalidator.OneOf(providerValues()...)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: descAIProvider + " Changing it replaces the integration, as Arize recommends.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(providerValues()...)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "The LLM provider's API key. **Write-only**: sent to Arize on create, and on update only when " +
@@ -65,32 +63,29 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				Optional: true,
 			},
 			"has_api_key": schema.BoolAttribute{
-				MarkdownDescription: "Whether Arize holds an API key for this integration. If the key was removed outside " +
-					"Terraform while `api_key` is set, the next apply sends it again.",
+				MarkdownDescription: descHasAPIKey + " If the key was removed outside Terraform while `api_key` is set, " +
+					"the next apply sends it again.",
 				Computed: true,
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "A custom base URL for the provider's API, such as an Azure OpenAI resource or a proxy. " +
-					"Must be an absolute `http://` or `https://` URL.",
-				Optional:   true,
-				Validators: []validator.String{httpURLValidator{}},
+				MarkdownDescription: descBaseURL + " Must be an absolute `http://` or `https://` URL.",
+				Optional:            true,
+				Validators:          []validator.String{httpURLValidator{}},
 			},
 			"model_names": schema.ListAttribute{
-				MarkdownDescription: "The models this integration offers, in order. AWS Bedrock and Vertex AI need either this " +
-					"or `enable_default_models = true`.",
-				Optional:    true,
-				ElementType: types.StringType,
+				MarkdownDescription: descModelNames + " AWS Bedrock and Vertex AI need either this or `enable_default_models = true`.",
+				Optional:            true,
+				ElementType:         types.StringType,
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
 					listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 				},
 			},
 			"headers": schema.MapAttribute{
-				MarkdownDescription: fmt.Sprintf("Extra HTTP headers Arize sends to the provider. Sensitive, since with "+
-					"`auth_type = \"proxy_with_headers\"` they carry credentials. At most %d bytes serialised as JSON.", arize.MaxHeadersBytes),
-				Optional:    true,
-				Sensitive:   true,
-				ElementType: types.StringType,
+				MarkdownDescription: descHeaders,
+				Optional:            true,
+				Sensitive:           true,
+				ElementType:         types.StringType,
 				Validators: []validator.Map{
 					mapvalidator.SizeAtLeast(1),
 					mapvalidator.KeysAre(stringvalidator.LengthAtLeast(1)),
@@ -98,24 +93,23 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				},
 			},
 			"enable_default_models": schema.BoolAttribute{
-				MarkdownDescription: "Whether to offer the provider's default model list. Defaults to `false`.",
+				MarkdownDescription: descEnableDefaultModels + " Defaults to `false`.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
 			},
 			"function_calling_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether function (tool) calling is enabled. Defaults to `true`.",
+				MarkdownDescription: descFunctionCalling + " Defaults to `true`.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(true),
 			},
 			"auth_type": schema.StringAttribute{
-				MarkdownDescription: "How Arize authenticates to the provider: one of " + quotedList(authTypeValues()) +
-					". Defaults to `\"default\"`.",
-				Optional:   true,
-				Computed:   true,
-				Default:    stringdefault.StaticString(string(arize.AuthTypeDefault)),
-				Validators: []validator.String{stringvalidator.OneOf(authTypeValues()...)},
+				MarkdownDescription: descAuthType + " Defaults to `\"default\"`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(string(arize.AuthTypeDefault)),
+				Validators:          []validator.String{stringvalidator.OneOf(authTypeValues()...)},
 			},
 			"provider_metadata": schema.SingleNestedAttribute{
 				MarkdownDescription: "Provider-specific settings: exactly one of `aws` (only with `ai_provider = \"awsBedrock\"`) " +
@@ -123,40 +117,40 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"aws": schema.SingleNestedAttribute{
-						MarkdownDescription: "The IAM role Arize assumes to call AWS Bedrock.",
+						MarkdownDescription: descAWS,
 						Optional:            true,
 						Validators: []validator.Object{objectvalidator.ExactlyOneOf(
 							path.MatchRelative().AtParent().AtName("gcp"),
 						)},
 						Attributes: map[string]schema.Attribute{
 							"role_arn": schema.StringAttribute{
-								MarkdownDescription: "The ARN of the role to assume.",
+								MarkdownDescription: descRoleARN,
 								Required:            true,
 								Validators:          nonEmpty,
 							},
 							"external_id": schema.StringAttribute{
-								MarkdownDescription: "The external ID the role's trust policy requires, if any.",
+								MarkdownDescription: descExternalID,
 								Optional:            true,
 								Validators:          nonEmpty,
 							},
 						},
 					},
 					"gcp": schema.SingleNestedAttribute{
-						MarkdownDescription: "The Google Cloud project that serves Vertex AI.",
+						MarkdownDescription: descGCP,
 						Optional:            true,
 						Attributes: map[string]schema.Attribute{
 							"project_id": schema.StringAttribute{
-								MarkdownDescription: "The Google Cloud project ID.",
+								MarkdownDescription: descProjectID,
 								Required:            true,
 								Validators:          nonEmpty,
 							},
 							"location": schema.StringAttribute{
-								MarkdownDescription: "The Vertex AI location, such as `us-central1`.",
+								MarkdownDescription: descLocation,
 								Required:            true,
 								Validators:          nonEmpty,
 							},
 							"project_access_label": schema.StringAttribute{
-								MarkdownDescription: "The label Arize shows for this project access.",
+								MarkdownDescription: descProjectAccessLabel,
 								Required:            true,
 								Validators:          nonEmpty,
 							},
@@ -173,12 +167,12 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"organization_id": schema.StringAttribute{
-							MarkdownDescription: "The organization's ID.",
+							MarkdownDescription: descOrganizationID,
 							Required:            true,
 							Validators:          nonEmpty,
 						},
 						"space_id": schema.StringAttribute{
-							MarkdownDescription: "A space's ID within the organization; omit it for the whole organization.",
+							MarkdownDescription: descSpaceID,
 							Optional:            true,
 							Validators:          nonEmpty,
 						},
@@ -186,16 +180,16 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				},
 			},
 			"created_at": schema.StringAttribute{
-				MarkdownDescription: "When the integration was created (RFC 3339).",
+				MarkdownDescription: descCreatedAt,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"updated_at": schema.StringAttribute{
-				MarkdownDescription: "When the integration was last updated (RFC 3339).",
+				MarkdownDescription: descUpdatedAt,
 				Computed:            true,
 			},
 			"created_by_user_id": schema.StringAttribute{
-				MarkdownDescription: "The ID of the Arize user who created the integration.",
+				MarkdownDescription: descCreatedByUserID,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},

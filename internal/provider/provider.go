@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -28,7 +29,10 @@ const (
 	EnvEndpoint = "ARIZE_ENDPOINT"
 )
 
-var _ provider.Provider = (*arizeProvider)(nil)
+var (
+	_ provider.Provider                  = (*arizeProvider)(nil)
+	_ provider.ProviderWithListResources = (*arizeProvider)(nil)
+)
 
 type arizeProvider struct {
 	version string
@@ -105,14 +109,19 @@ func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{NewAIIntegrationResource}
 }
 
+func (p *arizeProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{NewAIIntegrationListResource}
+}
+
 func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{NewAIIntegrationDataSource, NewAIIntegrationsDataSource}
 }
 
 // stringOr returns v's value, or fallback when v is null or empty.

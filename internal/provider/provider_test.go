@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -79,24 +80,29 @@ func testAccPreCheck(t *testing.T) {
 	}
 }
 
-// writeOnlyCLIs is the version floor of every acceptance test: api_key is a
-// write-only attribute, which Terraform supports from 1.11.
-var writeOnlyCLIs = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
-
-// accTest runs steps with the shared PreCheck, factories and version floor.
-// Every step that applies is followed by a check that the next plan, after a
-// refresh, is empty: a diff there is a read that does not round-trip.
+// accTest runs steps with the shared PreCheck and factories on Terraform 1.11
+// or later: api_key is a write-only attribute, which 1.11 introduced.
 func accTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	accTestFrom(t, tfversion.Version1_11_0, steps...)
+}
+
+// accTestFrom is accTest for a feature that needs a newer CLI: older ones
+// skip the test, saying which version it needs. Every step that applies is
+// followed by a check that the next plan, after a refresh, is empty: a diff
+// there is a read that does not round-trip.
+func accTestFrom(t *testing.T, minimum *version.Version, steps ...resource.TestStep) {
+	t.Helper()
 	for i := range steps {
-		if steps[i].Config != "" && !steps[i].PlanOnly && !steps[i].ImportState {
-			steps[i].ConfigPlanChecks.PostApplyPostRefresh = append(steps[i].ConfigPlanChecks.PostApplyPostRefresh, plancheck.ExpectEmptyPlan())
+		s := &steps[i]
+		if s.Config != "" && !s.PlanOnly && !s.ImportState && !s.Query {
+			s.ConfigPlanChecks.PostApplyPostRefresh = append(s.ConfigPlanChecks.PostApplyPostRefresh, plancheck.ExpectEmptyPlan())
 		}
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { testAccPreCheck(t) },
 		ProtoV6ProviderFactories: testAccProviderFactories,
-		TerraformVersionChecks:   writeOnlyCLIs,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(minimum)},
 		Steps:                    steps,
 	})
 }

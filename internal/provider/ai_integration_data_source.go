@@ -1,0 +1,125 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*aiIntegrationDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*aiIntegrationDataSource)(nil)
+)
+
+// aiIntegrationDataSource is data "arize_ai_integration": one integration,
+// looked up by id or by exact name.
+type aiIntegrationDataSource struct {
+	client *arize.Client
+}
+
+// NewAIIntegrationDataSource returns the arize_ai_integration data source.
+func NewAIIntegrationDataSource() datasource.DataSource {
+	return &aiIntegrationDataSource{}
+}
+
+func (d *aiIntegrationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ai_integration"
+}
+
+func (d *aiIntegrationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := integrationDataSourceAttributes()
+	attrs["id"] = schema.StringAttribute{
+		MarkdownDescription: descID + " Give exactly one of `id` and `name`.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: descName + " Matched exactly. Give exactly one of `id` and `name`.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one Arize AI integration by `id` or by exact `name`, to reference it from other " +
+			"configuration. Exposes every attribute of the integration except its API key, which Arize never returns.",
+		Attributes: attrs,
+	}
+}
+
+func (d *aiIntegrationDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *aiIntegrationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *aiIntegrationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg integrationModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var found *arize.Integration
+	if id := cfg.ID.ValueString(); id != "" {
+		got, err := d.client.Get(ctx, id)
+		if arize.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "AI integration not found",
+				fmt.Sprintf("No AI integration with ID %q exists in this Arize account.", id))
+			return
+		}
+		if err != nil {
+			resp.Diagnostics.AddError("Could not read the Arize AI integration", err.Error())
+			return
+		}
+		found = got
+	} else {
+		name := cfg.Name.ValueString()
+		// The API's name filter matches substrings, ignoring case: keep the exact matches.
+		candidates, err := d.client.List(ctx, arize.ListOptions{Name: name, Limit: maxPageSize})
+		if err != nil {
+			resp.Diagnostics.AddError("Could not list Arize AI integrations", err.Error())
+			return
+		}
+		var matches []arize.Integration
+		for _, c := range candidates {
+			if c.Name == name {
+				matches = append(matches, c)
+			}
+		}
+		switch len(matches) {
+		case 0:
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "AI integration not found",
+				fmt.Sprintf("No AI integration named %q exists in this Arize account.", name))
+			return
+		case 1:
+			found = &matches[0]
+		default:
+			ids := make([]string, len(matches))
+			for i, m := range matches {
+				ids[i] = m.ID
+			}
+			resp.Diagnostics.AddAttributeError(path.Root("name"), "Several AI integrations match",
+				fmt.Sprintf("%d AI integrations are named %q (IDs %s); look one up by id instead.", len(matches), name, strings.Join(ids, ", ")))
+			return
+		}
+	}
+	var out integrationModel
+	resp.Diagnostics.Append(out.setFromAPI(ctx, found)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}
+
+// maxPageSize is the largest page the list API serves: the fewest requests.
+const maxPageSize = 100

@@ -1,0 +1,42 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
+)
+
+// Descriptions of the integration's attributes as the API defines them,
+// shared by the resource, the data sources and the list resource so each is
+// described once. The resource appends what only applies to managing one.
+var (
+	descID         = "The integration's ID, an opaque base64 string assigned by Arize."
+	descName       = "The integration's name, unique within the Arize account."
+	descAIProvider = "The LLM provider, the API's `provider` field (renamed because `provider` is reserved in Terraform): one of " +
+		quotedList(providerValues()) + "."
+	descHasAPIKey           = "Whether Arize holds an API key for this integration. The key itself is never returned."
+	descBaseURL             = "A custom base URL for the provider's API, such as an Azure OpenAI resource or a proxy."
+	descModelNames          = "The models this integration offers, in order."
+	descHeaders             = fmt.Sprintf("Extra HTTP headers Arize sends to the provider. Sensitive, since with `auth_type = \"proxy_with_headers\"` they carry credentials. At most %d bytes serialised as JSON.", arize.MaxHeadersBytes)
+	descEnableDefaultModels = "Whether the provider's default model list is offered."
+	descFunctionCalling     = "Whether function (tool) calling is enabled."
+	descAuthType            = "How Arize authenticates to the provider: one of " + quotedList(authTypeValues()) + "."
+	descProviderMetadata    = "Provider-specific settings: `aws` for AWS Bedrock, or `gcp` for Vertex AI."
+	descAWS                 = "The IAM role Arize assumes to call AWS Bedrock."
+	descRoleARN             = "The ARN of the role to assume."
+	descExternalID          = "The external ID the role's trust policy requires, if any."
+	descGCP                 = "The Google Cloud project that serves Vertex AI."
+	descProjectID           = "The Google Cloud project ID."
+	descLocation            = "The Vertex AI location, such as `us-central1`."
+	descProjectAccessLabel  = "The label Arize shows for this project access."
+	descScopings            = "Where the integration can be used. Empty means the whole account; each entry names an organization, and optionally one space in it."
+	descOrganizationID      = "The organization's ID."
+	descSpaceID             = "A space's ID within the organization; null for the whole organization."
+	descCreatedAt           = "When the integration was created (RFC 3339)."
+	descUpdatedAt           = "When the integration was last updated (RFC 3339)."
+	descCreatedByUserID     = "The ID of the Arize user who created the integration."
+
+	descFilterName      = "Only integrations whose name contains this text, ignoring case (the API's `name` filter)."
+	descFilterSpaceID   = "Only integrations scoped to the space with this ID."
+	descFilterSpaceName = "Only integrations scoped to a space whose name contains this text, ignoring case."
+)

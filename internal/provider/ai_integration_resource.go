@@ -98,6 +98,9 @@ func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadReque
 	got, err := r.client.Get(ctx, state.ID.ValueString())
 	if arize.IsNotFound(err) {
 		tflog.Warn(ctx, "Arize AI integration no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
+		// The framework requires an identity after every read, even one that
+		// removes the resource; Terraform older than 1.12 sends none to keep.
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.ID.ValueString())...)
 		resp.State.RemoveResource(ctx)
 		return
 	}

@@ -35,6 +35,7 @@ func TestAccAIIntegration_adoptWithQuery(t *testing.T) {
 	}
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
+	w.requireVersion("1.14.0") // terraform query
 	w.write("main.tf", `terraform {
   required_providers {
     arize = { source = "arize-ai/arize" }

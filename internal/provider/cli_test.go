@@ -2,12 +2,15 @@ package provider
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/hashicorp/go-version"
 )
 
 // These helpers drive the terraform CLI against the provider built as a
@@ -71,6 +74,26 @@ func newCLIWorkdir(t *testing.T, extraEnv ...string) *cliWorkdir {
 		"TERRAFORM_BINARY="+tf,
 	)
 	return &cliWorkdir{t: t, dir: dir, env: append(env, extraEnv...)}
+}
+
+// requireVersion skips the test, saying why, when the terraform CLI is
+// older than minimum (a dotted version such as "1.14.0").
+func (w *cliWorkdir) requireVersion(minimum string) {
+	w.t.Helper()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	out := w.run(nil, "version", "-json")
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		w.t.Fatalf("terraform version -json: %v\n%s", err, out)
+	}
+	have, err := version.NewVersion(v.Version)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if have.LessThan(version.Must(version.NewVersion(minimum))) {
+		w.t.Skipf("Terraform CLI version %s is below %s, which this test needs: skipping test", have, minimum)
+	}
 }
 
 // write puts a file in the working directory.

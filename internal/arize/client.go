@@ -111,6 +111,10 @@ func orDefault(d, def time.Duration) time.Duration {
 	return d
 }
 
+// errDecode marks a success answer whose body could not be read: the
+// request's outcome is known (it succeeded), its answer is not usable.
+var errDecode = errors.New("decoding response")
+
 // call is one API operation.
 type call struct {
 	method string
@@ -187,7 +191,7 @@ func (c *Client) do(ctx context.Context, op call) error {
 		return nil
 	}
 	if err := json.Unmarshal(respBody, op.out); err != nil {
-		return fmt.Errorf("%s %s: decoding response: %w", op.method, op.path, err)
+		return fmt.Errorf("%s %s: %w: %w", op.method, op.path, errDecode, err)
 	}
 	return nil
 }

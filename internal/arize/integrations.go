@@ -13,17 +13,6 @@ func integrationPath(id string) string {
 	return integrationsPath + "/" + url.PathEscape(id)
 }
 
-// Create makes an integration with one POST and returns it as the API
-// answered. It is not retried after an unknown outcome; see retryPolicy.
-func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, error) {
-	var out Integration
-	err := c.do(ctx, call{method: http.MethodPost, path: integrationsPath, body: in, want: http.StatusCreated, out: &out})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
 // Get reads one integration. A missing one is an error for which IsNotFound
 // is true.
 func (c *Client) Get(ctx context.Context, id string) (*Integration, error) {

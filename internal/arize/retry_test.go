@@ -342,38 +342,27 @@ func TestRetryGivesUp(t *testing.T) {
 	}
 }
 
-// TestRetryPOST checks a create is retried only when the server said it did
-// not act (429, 503).
+// TestRetryPOST checks how a create that failed before the server acted is
+// finished: 429 and 503 are retried at once (the server said it did not
+// act); after 500, 502 and 504 the outcome is unknown, so the client looks
+// the name up, finds nothing, and only then sends the create again.
 func TestRetryPOST(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
-		status int
-		retry  bool
-	}{{429, true}, {503, true}, {500, false}, {502, false}, {504, false}} {
+		status  int
+		lookups int
+	}{{429, 0}, {503, 0}, {500, 1}, {502, 1}, {504, 1}} {
 		t.Run(fmt.Sprint(tt.status), func(t *testing.T) {
 			t.Parallel()
 			f := newFixture(t)
 			f.emu.FailNext(1, tt.status)
 			got, err := f.c.Create(context.Background(), CreateRequest{Name: "once", Provider: ProviderOpenAI})
-			posts := f.emu.Count("POST", emulator.RouteCollection)
-			if tt.retry {
-				if err != nil || got == nil || got.Name != "once" {
-					t.Fatalf("Create after a %d: %v", tt.status, err)
-				}
-				if posts != 2 || f.emu.Len() != 1 {
-					t.Errorf("%d POSTs and %d stored, want 2 and 1", posts, f.emu.Len())
-				}
-				return
+			if err != nil || got == nil || got.Name != "once" {
+				t.Fatalf("Create after a %d: %v, %v", tt.status, got, err)
 			}
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) || apiErr.Status != tt.status || got != nil {
-				t.Fatalf("Create after a %d = %v, %v; want that status as an *APIError", tt.status, got, err)
-			}
-			if posts != 1 {
-				t.Errorf("%d POSTs after a %d, want 1 (the outcome is unknown)", posts, tt.status)
-			}
-			if f.emu.Len() != 0 {
-				t.Errorf("emulator holds %d", f.emu.Len())
+			posts, lists := f.emu.Count("POST", emulator.RouteCollection), f.emu.Count("GET", emulator.RouteCollection)
+			if posts != 2 || lists != tt.lookups || f.emu.Len() != 1 {
+				t.Errorf("%d POSTs, %d look-ups and %d stored; want 2, %d and 1", posts, lists, f.emu.Len(), tt.lookups)
 			}
 		})
 	}
@@ -393,7 +382,8 @@ func actThenFail(next http.Handler, status int, times *atomic.Int32) http.Handle
 }
 
 // TestPOSTServerActedThen5xx checks the emulator ends up holding exactly one
-// integration when the create succeeded but the answer was a 5xx.
+// integration when the create succeeded but the answer was a 5xx: the
+// client finds it by name and returns it, without a second POST.
 func TestPOSTServerActedThen5xx(t *testing.T) {
 	t.Parallel()
 	for _, status := range []int{500, 502, 504} {
@@ -403,20 +393,40 @@ func TestPOSTServerActedThen5xx(t *testing.T) {
 			var times atomic.Int32
 			times.Store(1)
 			c := newClient(t, serve(t, actThenFail(emu, status, &times)))
-			_, err := c.Create(context.Background(), CreateRequest{Name: "acted", Provider: ProviderOpenAI})
-			var apiErr *APIError
-			if !errors.As(err, &apiErr) || apiErr.Status != status {
-				t.Fatalf("Create = %v, want a %d", err, status)
+			got, err := c.Create(context.Background(), CreateRequest{Name: "acted", Provider: ProviderOpenAI, ModelNames: []string{"m"}})
+			if err != nil {
+				t.Fatalf("Create = %v, want the integration the server made", err)
 			}
 			if n := emu.Count("POST", emulator.RouteCollection); n != 1 {
 				t.Errorf("%d POSTs, want 1", n)
 			}
-			if emu.Len() != 1 {
-				t.Errorf("emulator holds %d integrations, want exactly 1", emu.Len())
+			stored := emu.List()
+			if len(stored) != 1 || got.ID != stored[0].ID {
+				t.Errorf("emulator holds %d integrations, want exactly the one returned", len(stored))
 			}
 		})
 	}
-	// The same for a PATCH is retried: it is idempotent.
+	t.Run("a same-named integration with other settings is not adopted", func(t *testing.T) {
+		t.Parallel()
+		emu := emulator.New(emulator.Options{APIKey: testKey})
+		if _, err := emu.Put(emulator.Integration{Name: "taken", Provider: "anthropic", FunctionCallingEnabled: true}); err != nil {
+			t.Fatal(err)
+		}
+		emu.FailNext(1, 502) // the POST is refused before the server acts, ambiguously
+		c := newClient(t, serve(t, emu))
+		got, err := c.Create(context.Background(), CreateRequest{Name: "taken", Provider: ProviderOpenAI})
+		if !errors.Is(err, errOtherOwner) || got != nil {
+			t.Fatalf("Create = %v, %v; want errOtherOwner", got, err)
+		}
+		if n := emu.Count("POST", emulator.RouteCollection); n != 1 || emu.Len() != 1 {
+			t.Errorf("%d POSTs and %d stored, want 1 and 1", n, emu.Len())
+		}
+	})
+}
+
+// TestPATCHServerActedThen5xx: a PATCH, unlike a create, is simply retried.
+func TestPATCHServerActedThen5xx(t *testing.T) {
+	t.Parallel()
 	t.Run("PATCH", func(t *testing.T) {
 		t.Parallel()
 		emu := emulator.New(emulator.Options{APIKey: testKey})
@@ -454,31 +464,58 @@ func dropAfterRead(next http.Handler, drops int32, n *atomic.Int32) http.Handler
 	}
 }
 
+// dropBeforeServing closes the connection of the first drops requests
+// without passing them on: the server never acts.
+func dropBeforeServing(next http.Handler, drops int32, n *atomic.Int32) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) > drops {
+			next.ServeHTTP(w, r)
+			return
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		_ = conn.Close()
+	}
+}
+
 // TestDroppedConnection checks a request whose connection drops after the
-// server received it is retried only when it is idempotent.
+// server received it: idempotent ones are retried, a create is recovered by
+// name.
 func TestDroppedConnection(t *testing.T) {
 	t.Parallel()
-	t.Run("POST once", func(t *testing.T) {
+	t.Run("POST made, answer lost: found by name", func(t *testing.T) {
 		t.Parallel()
 		emu := emulator.New(emulator.Options{APIKey: testKey})
 		var n atomic.Int32
-		c := newClient(t, serve(t, dropAfterRead(emu, 100, &n)))
-		got, err := c.Create(context.Background(), CreateRequest{Name: "dropped", Provider: ProviderOpenAI})
-		if err == nil || got != nil {
-			t.Fatalf("Create = %v, %v; want an error", got, err)
+		c := newClient(t, serve(t, dropAfterRead(emu, 1, &n)))
+		got, err := c.Create(context.Background(), CreateRequest{Name: "dropped", Provider: ProviderOpenAI, APIKey: "sk-dropped-key"})
+		if err != nil {
+			t.Fatalf("Create = %v, want the integration the server made", err)
 		}
-		var apiErr *APIError
-		if errors.As(err, &apiErr) {
-			t.Errorf("a dropped connection reads as an API answer: %v", err)
+		if posts := emu.Count("POST", emulator.RouteCollection); posts != 1 {
+			t.Errorf("%d POSTs, want exactly 1", posts)
 		}
-		if n.Load() != 1 {
-			t.Errorf("%d tries, want exactly 1", n.Load())
+		if stored := emu.List(); len(stored) != 1 || stored[0].ID != got.ID || !got.HasAPIKey {
+			t.Errorf("emulator holds %d, want just the one returned, with its key", len(stored))
+		}
+	})
+	t.Run("POST lost before the server acted: sent again", func(t *testing.T) {
+		t.Parallel()
+		emu := emulator.New(emulator.Options{APIKey: testKey})
+		var n atomic.Int32
+		c := newClient(t, serve(t, dropBeforeServing(emu, 1, &n)))
+		got, err := c.Create(context.Background(), CreateRequest{Name: "lost", Provider: ProviderOpenAI})
+		if err != nil || got == nil {
+			t.Fatalf("Create = %v, %v", got, err)
+		}
+		if posts, lists := emu.Count("POST", emulator.RouteCollection), emu.Count("GET", emulator.RouteCollection); posts != 1 || lists != 1 {
+			t.Errorf("the emulator saw %d POSTs and %d look-ups, want 1 and 1 (the first POST never reached it)", posts, lists)
 		}
 		if emu.Len() != 1 {
-			t.Errorf("emulator holds %d, want the one it made", emu.Len())
-		}
-		if strings.Contains(err.Error(), testKey) {
-			t.Errorf("error %q carries the key", err)
+			t.Errorf("emulator holds %d, want 1", emu.Len())
 		}
 	})
 	for _, tt := range []struct {

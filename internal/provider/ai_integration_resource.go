@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -80,6 +81,11 @@ func (r *aiIntegrationResource) Create(ctx context.Context, req resource.CreateR
 }
 
 func createErrorDetail(name string, err error) string {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Sprintf("The create of %q was interrupted, so whether Arize made the integration is unknown. "+
+			"If an integration of that name now exists, import it rather than applying again, which would fail "+
+			"on the name.\n\n%s", name, err)
+	}
 	if arize.IsConflict(err) {
 		return fmt.Sprintf("An AI integration named %q already exists in this Arize account (names are unique). "+
 			"Choose another name, or bring the existing one under Terraform with an import block "+

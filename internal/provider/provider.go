@@ -7,8 +7,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -25,8 +29,10 @@ const Address = "registry.terraform.io/arize-ai/arize"
 
 // Environment variables the provider block falls back to.
 const (
-	EnvAPIKey   = "ARIZE_API_KEY"
-	EnvEndpoint = "ARIZE_ENDPOINT"
+	EnvAPIKey         = "ARIZE_API_KEY"
+	EnvEndpoint       = "ARIZE_ENDPOINT"
+	EnvMaxRetries     = "ARIZE_MAX_RETRIES"
+	EnvRequestTimeout = "ARIZE_REQUEST_TIMEOUT"
 )
 
 var (
@@ -44,8 +50,10 @@ func New(version string) func() provider.Provider {
 }
 
 type providerModel struct {
-	APIKey   types.String `tfsdk:"api_key"`
-	Endpoint types.String `tfsdk:"endpoint"`
+	APIKey         types.String `tfsdk:"api_key"`
+	Endpoint       types.String `tfsdk:"endpoint"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
 func (p *arizeProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -70,9 +78,27 @@ func (p *arizeProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp
 				Optional:   true,
 				Validators: []validator.String{endpointValidator{}},
 			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a failed request is tried again (0 to %d). Rate limits (429) and "+
+					"unavailability (503) are retried after the API's `Retry-After`; other server errors and network failures "+
+					"with exponential backoff and jitter. Falls back to the `%s` environment variable, then to %d.",
+					maxMaxRetries, EnvMaxRetries, arize.DefaultMaxRetries),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("How long one try of a request may take, as a Go duration such as `\"30s\"` or "+
+					"`\"2m\"`. Falls back to the `%s` environment variable, then to `\"%s\"`.", EnvRequestTimeout, arize.DefaultRequestTimeout),
+				Optional:   true,
+				Validators: []validator.String{durationValidator{}},
+			},
 		},
 	}
 }
+
+// maxMaxRetries bounds max_retries: with the backoff capped at 30 s, more
+// tries would only stall a run that cannot succeed.
+const maxMaxRetries = 20
 
 func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
@@ -80,9 +106,9 @@ func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if cfg.APIKey.IsUnknown() || cfg.Endpoint.IsUnknown() {
+	if cfg.APIKey.IsUnknown() || cfg.Endpoint.IsUnknown() || cfg.MaxRetries.IsUnknown() || cfg.RequestTimeout.IsUnknown() {
 		resp.Diagnostics.AddError("Provider configuration not yet known",
-			"The Arize provider's api_key and endpoint must be known before planning; they cannot depend on values computed during apply.")
+			"The Arize provider's settings must be known before planning; they cannot depend on values computed during apply.")
 		return
 	}
 
@@ -97,11 +123,18 @@ func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureReq
 		endpoint = arize.DefaultEndpoint
 	}
 
+	retries, timeout := retrySettings(cfg, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
 	client, err := arize.New(arize.Config{
-		Endpoint:  endpoint,
-		APIKey:    apiKey,
-		UserAgent: userAgent(p.version, req.TerraformVersion),
-		Logger:    tflogLogger{secrets: []string{apiKey}},
+		Endpoint:       endpoint,
+		APIKey:         apiKey,
+		UserAgent:      userAgent(p.version, req.TerraformVersion),
+		Logger:         tflogLogger{secrets: []string{apiKey}},
+		MaxRetries:     retries,
+		RequestTimeout: timeout,
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Arize endpoint", err.Error())
@@ -122,6 +155,42 @@ func (p *arizeProvider) ListResources(context.Context) []func() list.ListResourc
 
 func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{NewAIIntegrationDataSource, NewAIIntegrationsDataSource}
+}
+
+// retrySettings reads max_retries and request_timeout, or their environment
+// variables, as arize.Config wants them.
+func retrySettings(cfg providerModel, diags *diag.Diagnostics) (retries int, timeout time.Duration) {
+	retries = arize.DefaultMaxRetries
+	switch env := os.Getenv(EnvMaxRetries); {
+	case !cfg.MaxRetries.IsNull():
+		retries = int(cfg.MaxRetries.ValueInt64())
+	case env != "":
+		n, err := strconv.Atoi(env)
+		if err != nil || n < 0 || n > maxMaxRetries {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid "+EnvMaxRetries,
+				fmt.Sprintf("%s must be a whole number from 0 to %d, not %q.", EnvMaxRetries, maxMaxRetries, env))
+			return 0, 0
+		}
+		retries = n
+	}
+	if retries == 0 {
+		retries = -1 // arize.Config: negative means no retry, zero the default
+	}
+
+	timeout = arize.DefaultRequestTimeout
+	raw, source := cfg.RequestTimeout.ValueString(), "request_timeout"
+	if raw == "" {
+		raw, source = os.Getenv(EnvRequestTimeout), EnvRequestTimeout
+	}
+	if raw != "" {
+		d, err := parsePositiveDuration(raw)
+		if err != nil {
+			diags.AddAttributeError(path.Root("request_timeout"), "Invalid "+source, err.Error())
+			return 0, 0
+		}
+		timeout = d
+	}
+	return retries, timeout
 }
 
 // stringOr returns v's value, or fallback when v is null or empty.

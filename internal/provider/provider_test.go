@@ -69,7 +69,12 @@ func (e *accEnv) emulator(t *testing.T) *emulator.Server {
 
 // config prefixes resources with a provider block pointing at the env.
 func (e *accEnv) config(resources string) string {
-	return fmt.Sprintf("provider \"arize\" {\n  endpoint = %q\n  api_key  = %q\n}\n\n%s", e.endpoint, e.apiKey, resources)
+	return e.configWith("", resources)
+}
+
+// configWith is config with more provider settings.
+func (e *accEnv) configWith(settings, resources string) string {
+	return fmt.Sprintf("provider \"arize\" {\n  endpoint = %q\n  api_key  = %q\n  %s\n}\n\n%s", e.endpoint, e.apiKey, settings, resources)
 }
 
 // testAccPreCheck is every acceptance test's PreCheck.

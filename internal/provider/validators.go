@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -83,4 +84,30 @@ func (headersSizeValidator) ValidateMap(_ context.Context, req validator.MapRequ
 		resp.Diagnostics.AddAttributeError(req.Path, "Headers too large",
 			fmt.Sprintf("The headers serialise to %d bytes of JSON; the Arize API accepts at most %d.", len(b), arize.MaxHeadersBytes))
 	}
+}
+
+// durationValidator requires a positive Go duration such as "30s".
+type durationValidator struct{}
+
+func (durationValidator) Description(context.Context) string {
+	return "must be a positive duration such as \"30s\" or \"2m\""
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := parsePositiveDuration(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", err.Error())
+	}
+}
+
+func parsePositiveDuration(raw string) (time.Duration, error) {
+	d, err := time.ParseDuration(raw)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q is not a positive duration such as \"30s\" or \"2m\"", raw)
+	}
+	return d, nil
 }

@@ -111,10 +111,6 @@ func orDefault(d, def time.Duration) time.Duration {
 	return d
 }
 
-// errDecode marks a success answer whose body could not be read: the
-// request's outcome is known (it succeeded), its answer is not usable.
-var errDecode = errors.New("decoding response")
-
 // call is one API operation.
 type call struct {
 	method string
@@ -185,13 +181,13 @@ func (c *Client) do(ctx context.Context, op call) error {
 		"method": op.method, "path": op.path, "status": resp.StatusCode, "body": maskBody(respBody),
 	})
 	if resp.StatusCode != op.want {
-		return newAPIError(op.method, op.path, resp.StatusCode, respBody)
+		return newAPIError(op.method, op.path, resp.StatusCode, resp.Header, respBody)
 	}
 	if op.out == nil {
 		return nil
 	}
 	if err := json.Unmarshal(respBody, op.out); err != nil {
-		return fmt.Errorf("%s %s: %w: %w", op.method, op.path, errDecode, err)
+		return fmt.Errorf("%s %s: decoding response: %w", op.method, op.path, err)
 	}
 	return nil
 }

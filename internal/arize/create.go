@@ -14,19 +14,23 @@ import (
 // Create makes an integration and returns it as the API answered.
 //
 // A POST is never repeated blindly: if its outcome is unknown (the
-// connection dropped after the request was sent, the request timed out, or a
-// gateway answered 500, 502 or 504), the server may have made the
-// integration, and a second POST would make another. Names are unique in an
-// account, so Create looks the name up instead. It adopts a match whose
-// settings are those it sent, and sends the create again only when there is
-// none. A same-named integration with other settings is someone else's: that
-// is an error, never adopted.
+// connection dropped after the request was sent, the request timed out, a
+// gateway answered 500, 502 or 504, or the answer could not be read), the
+// server may have made the integration, and a second POST would make
+// another. Names are unique in an account, so Create looks the name up
+// instead. It adopts a match whose settings are those it sent, and sends the
+// create again only when there is none. A same-named integration with other
+// settings is someone else's: that is an error, never adopted.
+//
+// 429 and 503 are retried after the server's Retry-After. A 409 after any
+// earlier try may be this create's own integration (a gateway's 503 can
+// follow a create it passed on), so it is looked up too.
 func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, error) {
 	var lastErr error
 	for attempt := 0; attempt <= c.http.RetryMax; attempt++ {
 		if attempt > 0 {
-			if err := sleep(ctx, c.http.Backoff(c.http.RetryWaitMin, c.http.RetryWaitMax, attempt, nil)); err != nil {
-				return nil, fmt.Errorf("%w (while recovering from: %v)", err, lastErr)
+			if err := sleep(ctx, c.waitBefore(attempt, lastErr)); err != nil {
+				return nil, fmt.Errorf("%w (while retrying after: %v)", err, lastErr)
 			}
 		}
 		var out Integration
@@ -34,25 +38,44 @@ func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, er
 		if err == nil {
 			return &out, nil
 		}
-		// A clash on a later attempt may be our own earlier create, committed
-		// after the look-up missed it; on the first, it is a real clash.
-		if !outcomeUnknown(ctx, err) && !(attempt > 0 && IsConflict(err)) {
-			return nil, err
-		}
 		lastErr = err
-		found, lookErr := c.findCreated(ctx, in)
-		if lookErr != nil {
-			return nil, fmt.Errorf("the create's outcome is unknown (%v), and looking up %q failed: %w", err, in.Name, lookErr)
-		}
-		if found != nil {
-			c.log.Debug(ctx, "Arize API create recovered: the integration was made, its answer lost", map[string]any{"id": found.ID})
-			return found, nil
-		}
-		if IsConflict(err) {
+		switch {
+		case throttled(err):
+			continue
+		case outcomeUnknown(ctx, err), attempt > 0 && IsConflict(err):
+			found, lookErr := c.findCreated(ctx, in)
+			if lookErr != nil {
+				return nil, fmt.Errorf("the create's outcome is unknown (%v), and looking up %q failed: %w", err, in.Name, lookErr)
+			}
+			if found != nil {
+				c.log.Debug(ctx, "Arize API create recovered: the integration was made, its answer lost", map[string]any{"id": found.ID})
+				return found, nil
+			}
+			if IsConflict(err) {
+				return nil, err
+			}
+		default:
 			return nil, err
 		}
 	}
-	return nil, fmt.Errorf("the create's outcome stayed unknown after %d tries, and no integration named %q exists: %w", c.http.RetryMax+1, in.Name, lastErr)
+	return nil, fmt.Errorf("gave up on the create after %d attempt(s): %w", c.http.RetryMax+1, lastErr)
+}
+
+// throttled reports whether the API said it did not act on a request and
+// it may be sent again later: 429 or 503.
+func throttled(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && (apiErr.Status == http.StatusTooManyRequests || apiErr.Status == http.StatusServiceUnavailable)
+}
+
+// waitBefore is the pause before try attempt of a create: the server's
+// Retry-After when it gave one (capped), else the client's backoff.
+func (c *Client) waitBefore(attempt int, lastErr error) time.Duration {
+	var apiErr *APIError
+	if errors.As(lastErr, &apiErr) && apiErr.RetryAfter > 0 {
+		return min(apiErr.RetryAfter, c.http.RetryWaitMax)
+	}
+	return c.http.Backoff(c.http.RetryWaitMin, c.http.RetryWaitMax, attempt, nil)
 }
 
 // errOtherOwner says a look-up after an unknown outcome found a same-named
@@ -125,8 +148,9 @@ func nonEmpty(s []Scoping) []Scoping {
 }
 
 // outcomeUnknown reports whether a failed POST may nonetheless have been
-// applied. A dial error, a cancelled context, a 429 or 503 (the server did
-// not act) and any answer the API gave on purpose are known outcomes.
+// applied: a transport error after the request left, an answer that could
+// not be read, or a 500, 502 or 504. A dial error, a cancelled context and
+// any other answer the API gave on purpose are known outcomes.
 func outcomeUnknown(ctx context.Context, err error) bool {
 	if ctx.Err() != nil {
 		return false
@@ -139,7 +163,7 @@ func outcomeUnknown(ctx context.Context, err error) bool {
 		}
 		return false
 	}
-	return !neverSent(err) && !errors.Is(err, errDecode)
+	return !neverSent(err)
 }
 
 // sleep waits d, or until ctx is done.

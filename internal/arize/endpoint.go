@@ -1,6 +1,7 @@
 package arize
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -16,7 +17,8 @@ const DefaultEndpoint = "https://api.arize.com"
 func ParseEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("endpoint is not a URL: %w", err)
+		// url's error repeats the text, which may hold credentials.
+		return nil, errors.New("endpoint is not a URL")
 	}
 	if u.User != nil {
 		// Name the endpoint without the password it carries.

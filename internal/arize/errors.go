@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -21,6 +22,9 @@ type APIError struct {
 	Detail    string
 	ErrorCode string
 	Type      string
+
+	// RetryAfter is the answer's Retry-After, when it had one.
+	RetryAfter time.Duration
 }
 
 func (e *APIError) Error() string {
@@ -55,8 +59,11 @@ func hasStatus(err error, status int) bool {
 // HTML page, say) is carried into an error.
 const maxErrorDetail = 200
 
-func newAPIError(method, path string, status int, body []byte) *APIError {
+func newAPIError(method, path string, status int, header http.Header, body []byte) *APIError {
 	e := &APIError{Method: method, Path: path, Status: status}
+	if d, ok := retryAfter(header.Get("Retry-After")); ok {
+		e.RetryAfter = d
+	}
 	var problem struct {
 		Title     string `json:"title"`
 		Detail    string `json:"detail"`

@@ -82,7 +82,7 @@ func TestNewAPIError(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := newAPIError("POST", "/v2/ai-integrations", tt.status, []byte(tt.body))
+			got := newAPIError("POST", "/v2/ai-integrations", tt.status, nil, []byte(tt.body))
 			if *got != tt.want {
 				t.Errorf("newAPIError\n got %+v\nwant %+v", *got, tt.want)
 			}
@@ -104,7 +104,7 @@ func TestNewAPIError(t *testing.T) {
 func TestAPIErrorTruncationKeepsUTF8(t *testing.T) {
 	t.Parallel()
 	body := "x" + strings.Repeat("é", 300) // byte 200 falls inside an "é"
-	got := newAPIError("GET", "/v2/ai-integrations", 502, []byte(body))
+	got := newAPIError("GET", "/v2/ai-integrations", 502, nil, []byte(body))
 	if !utf8.ValidString(got.Detail) || !utf8.ValidString(got.Error()) {
 		t.Errorf("truncated detail is not valid UTF-8: %q", got.Detail)
 	}

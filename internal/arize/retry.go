@@ -30,11 +30,14 @@ func isIdempotent(ctx context.Context) bool {
 }
 
 // retryPolicy decides whether to try a request again:
-//   - 429 and 503 say the server did not act on the request: every method
-//     retries, after the server's Retry-After;
-//   - other 5xx and transport errors leave the outcome unknown: only
-//     idempotent methods retry, unless the connection was never made;
-//   - a cancelled context stops at once.
+//   - a cancelled context stops at once;
+//   - a request that never reached the server (the dial failed) is retried,
+//     whatever its method;
+//   - an idempotent request is retried on 429, on 5xx but 501, and on
+//     transport errors;
+//   - a POST is not retried here at all: even a 503 may come from a gateway
+//     that had already passed the create on, so Create decides, knowing
+//     how to recognise its own integration (see Create).
 func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
@@ -45,13 +48,11 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 		}
 		return isIdempotent(ctx) || neverSent(err), err
 	}
-	switch code := resp.StatusCode; {
-	case code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable:
-		return true, nil
-	case code >= 500 && code != http.StatusNotImplemented:
-		return isIdempotent(ctx), nil
+	if !isIdempotent(ctx) {
+		return false, nil
 	}
-	return false, nil
+	code := resp.StatusCode
+	return code == http.StatusTooManyRequests || (code >= 500 && code != http.StatusNotImplemented), nil
 }
 
 // neverSent reports whether err happened before the request could reach the

@@ -42,8 +42,10 @@ func TestRetryPolicy(t *testing.T) {
 		{"404", resp(404), nil, map[string]bool{"GET": false, "DELETE": false}},
 		{"409", resp(409), nil, map[string]bool{"POST": false, "PATCH": false}},
 		{"422", resp(422), nil, map[string]bool{"POST": false, "PATCH": false}},
-		{"429", resp(429), nil, map[string]bool{"GET": true, "POST": true, "PATCH": true, "DELETE": true}},
-		{"503", resp(503), nil, map[string]bool{"GET": true, "POST": true, "PATCH": true, "DELETE": true}},
+		// A POST is never retried by the policy: Create retries 429 and 503
+		// itself, knowing how to recognise its own integration afterwards.
+		{"429", resp(429), nil, map[string]bool{"GET": true, "POST": false, "PATCH": true, "DELETE": true}},
+		{"503", resp(503), nil, map[string]bool{"GET": true, "POST": false, "PATCH": true, "DELETE": true}},
 		{"500", resp(500), nil, map[string]bool{"GET": true, "POST": false, "PATCH": true, "DELETE": true}},
 		{"502", resp(502), nil, map[string]bool{"GET": true, "POST": false, "PATCH": true, "DELETE": true}},
 		{"504", resp(504), nil, map[string]bool{"GET": true, "POST": false, "PATCH": true, "DELETE": true}},
@@ -917,5 +919,52 @@ func TestCancelAsTheAnswerArrives(t *testing.T) {
 	}
 	if n.Load() != 1 {
 		t.Errorf("%d tries, want 1 (the second call starts cancelled)", n.Load())
+	}
+}
+
+// TestCreateRecoversOwnIntegration covers answers that hide a create the
+// server made: Create must return that integration, never a second one, and
+// never a 409 for its own name.
+func TestCreateRecoversOwnIntegration(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name    string
+		handler func(emu http.Handler) http.Handler
+		posts   int
+	}{
+		{"a gateway's 503 after passing the create on", func(emu http.Handler) http.Handler {
+			var times atomic.Int32
+			times.Store(1)
+			return actThenFail(emu, http.StatusServiceUnavailable, &times)
+		}, 2}, // the 503 says "try again"; the second try's 409 is looked up
+		{"a 201 whose body cannot be read", func(emu http.Handler) http.Handler {
+			var times atomic.Int32
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Method != http.MethodPost || times.Add(1) > 1 {
+					emu.ServeHTTP(w, r)
+					return
+				}
+				emu.ServeHTTP(httptest.NewRecorder(), r)
+				w.WriteHeader(http.StatusCreated)
+				_, _ = io.WriteString(w, `{"id": 7, "garbled`)
+			})
+		}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			emu := emulator.New(emulator.Options{APIKey: testKey})
+			c := newClient(t, serve(t, tt.handler(emu)))
+			got, err := c.Create(context.Background(), CreateRequest{Name: "mine", Provider: ProviderAnthropic, ModelNames: []string{"claude"}})
+			if err != nil {
+				t.Fatalf("Create = %v, want the integration the server made", err)
+			}
+			stored := emu.List()
+			if len(stored) != 1 || stored[0].ID != got.ID {
+				t.Errorf("the emulator holds %d integrations, want exactly the one returned", len(stored))
+			}
+			if n := emu.Count("POST", emulator.RouteCollection); n != tt.posts {
+				t.Errorf("%d POSTs, want %d", n, tt.posts)
+			}
+		})
 	}
 }

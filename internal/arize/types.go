@@ -3,6 +3,7 @@ package arize
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Provider is the LLM vendor an integration talks to (the API's "provider").
@@ -28,6 +29,30 @@ func Providers() []Provider {
 	}
 }
 
+// UnmarshalJSON reads a provider in the spelling of the create page or of
+// Arize's newer SDKs (OPEN_AI, AWS_BEDROCK, ...): both name the same values.
+func (p *Provider) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*p = Provider(canonical(s, Providers()))
+	return nil
+}
+
+// canonical returns the value of known that s spells, ignoring case and
+// underscores, or s itself when it spells none (the API is alpha: a new
+// value must read back, not fail).
+func canonical[T ~string](s string, known []T) string {
+	fold := func(v string) string { return strings.ToLower(strings.ReplaceAll(v, "_", "")) }
+	for _, k := range known {
+		if fold(string(k)) == fold(s) {
+			return string(k)
+		}
+	}
+	return s
+}
+
 // AuthType is how Arize authenticates to the provider.
 type AuthType string
 
@@ -37,6 +62,16 @@ const (
 	AuthTypeProxyWithHeaders AuthType = "proxy_with_headers"
 	AuthTypeBearerToken      AuthType = "bearer_token"
 )
+
+// UnmarshalJSON reads an auth type in either spelling; see Provider.
+func (a *AuthType) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*a = AuthType(canonical(s, AuthTypes()))
+	return nil
+}
 
 // AuthTypes lists every AuthType.
 func AuthTypes() []AuthType {
@@ -95,16 +130,27 @@ func (m ProviderMetadata) MarshalJSON() ([]byte, error) {
 	}
 }
 
-// UnmarshalJSON reads the variant that "kind" names.
+// UnmarshalJSON reads the variant that "kind" names, in any case; without a
+// kind, the variant whose required member is there.
 func (m *ProviderMetadata) UnmarshalJSON(b []byte) error {
 	var head struct {
-		Kind string `json:"kind"`
+		Kind      string `json:"kind"`
+		RoleARN   string `json:"role_arn"`
+		ProjectID string `json:"project_id"`
 	}
 	if err := json.Unmarshal(b, &head); err != nil {
 		return err
 	}
-	*m = ProviderMetadata{Kind: head.Kind}
-	switch head.Kind {
+	kind := strings.ToUpper(head.Kind)
+	switch {
+	case kind != "":
+	case head.RoleARN != "":
+		kind = MetadataKindAWS
+	case head.ProjectID != "":
+		kind = MetadataKindGCP
+	}
+	*m = ProviderMetadata{Kind: kind}
+	switch kind {
 	case MetadataKindAWS:
 		m.AWS = &AWSMetadata{}
 		return json.Unmarshal(b, m.AWS)

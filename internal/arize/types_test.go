@@ -97,7 +97,11 @@ func TestProviderMetadataUnmarshal(t *testing.T) {
 			in:   `{"kind":"AZURE","tenant_id":"t"}`,
 			want: ProviderMetadata{Kind: "AZURE"},
 		},
-		{name: "no kind", in: `{"role_arn":"r"}`, want: ProviderMetadata{}},
+		{name: "no kind, AWS members", in: `{"role_arn":"r"}`, want: ProviderMetadata{Kind: "AWS", AWS: &AWSMetadata{RoleARN: "r"}}},
+		{name: "no kind, GCP members", in: `{"project_id":"p","location":"l","project_access_label":"x"}`,
+			want: ProviderMetadata{Kind: "GCP", GCP: &GCPMetadata{ProjectID: "p", Location: "l", ProjectAccessLabel: "x"}}},
+		{name: "lower-case kind", in: `{"kind":"aws","role_arn":"r"}`, want: ProviderMetadata{Kind: "AWS", AWS: &AWSMetadata{RoleARN: "r"}}},
+		{name: "no kind, no members", in: `{}`, want: ProviderMetadata{}},
 		{name: "not an object", in: `"AWS"`, wantErr: true},
 		{name: "kind not a string", in: `{"kind":1}`, wantErr: true},
 		{name: "AWS member of the wrong type", in: `{"kind":"AWS","role_arn":5}`, wantErr: true},
@@ -229,6 +233,30 @@ func TestCreateRequestJSON(t *testing.T) {
 	for _, tt := range tests {
 		if got, err := json.Marshal(tt.in); err != nil || string(got) != tt.want {
 			t.Errorf("%s:\n got %s %v\nwant %s", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+func TestEnumSpellings(t *testing.T) {
+	t.Parallel()
+	// The create page's spelling and the newer SDKs' name the same values.
+	for in, want := range map[string]Provider{
+		`"openAI"`: ProviderOpenAI, `"OPEN_AI"`: ProviderOpenAI, `"AZURE_OPEN_AI"`: ProviderAzureOpenAI,
+		`"AWS_BEDROCK"`: ProviderAWSBedrock, `"VERTEX_AI"`: ProviderVertexAI, `"NVIDIA_NIM"`: ProviderNvidiaNIM,
+		`"GEMINI"`: ProviderGemini, `"someday"`: Provider("someday"),
+	} {
+		var got Provider
+		if err := json.Unmarshal([]byte(in), &got); err != nil || got != want {
+			t.Errorf("Provider from %s = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]AuthType{
+		`"default"`: AuthTypeDefault, `"DEFAULT"`: AuthTypeDefault, `"PROXY_WITH_HEADERS"`: AuthTypeProxyWithHeaders,
+		`"BEARER_TOKEN"`: AuthTypeBearerToken,
+	} {
+		var got AuthType
+		if err := json.Unmarshal([]byte(in), &got); err != nil || got != want {
+			t.Errorf("AuthType from %s = %q, %v; want %q", in, got, err, want)
 		}
 	}
 }

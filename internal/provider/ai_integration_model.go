@@ -218,7 +218,14 @@ func (m *aiIntegrationModel) updateRequest(ctx context.Context, state *aiIntegra
 		req.BaseURL = nullableString(m.BaseURL)
 	}
 	if !m.ModelNames.Equal(state.ModelNames) {
-		req.ModelNames = nullable(m.ModelNames.IsNull(), stringList(ctx, m.ModelNames, &diags))
+		// Lists are replaced when sent; the contract documents null only for
+		// api_key, base_url, headers and provider_metadata, so an empty list
+		// clears the models.
+		names := stringList(ctx, m.ModelNames, &diags)
+		if names == nil {
+			names = []string{}
+		}
+		req.ModelNames = arize.Value(names)
 	}
 	if !m.Headers.Equal(state.Headers) {
 		req.Headers = nullable(m.Headers.IsNull(), stringMap(ctx, m.Headers, &diags))

@@ -13,15 +13,21 @@ import (
 )
 
 // mustSendKey decides whether an update sends the write-only api key, whose
-// changes Terraform cannot see: when api_key_version changed (a rotation, or
-// with no key, a removal), or when the config has a key but Arize holds none
-// (it was removed outside Terraform). ModifyPlan plans has_api_key from the
-// same rule, so the plan shows the change this makes.
+// changes Terraform cannot see:
+//   - when api_key_version changed: a rotation; with no key configured, a
+//     removal, but only of a key Terraform managed (a version was set
+//     before). After an import the prior version is null, and a key set in
+//     the UI must not be deleted because the config names a version;
+//   - when the config has a key but Arize holds none (it was removed outside
+//     Terraform).
+//
+// ModifyPlan plans has_api_key from the same rule, so the plan shows the
+// change this makes.
 func mustSendKey(state *aiIntegrationModel, planVersion, configKey types.String) bool {
-	if !planVersion.Equal(state.APIKeyVersion) {
-		return true
+	if configKey.IsNull() {
+		return !planVersion.Equal(state.APIKeyVersion) && !state.APIKeyVersion.IsNull()
 	}
-	return !configKey.IsNull() && !state.HasAPIKey.ValueBool()
+	return !planVersion.Equal(state.APIKeyVersion) || !state.HasAPIKey.ValueBool()
 }
 
 // ModifyPlan plans has_api_key, which only this provider can predict: it
@@ -79,11 +85,12 @@ func (r *aiIntegrationResource) ValidateConfig(ctx context.Context, req resource
 	if !cfg.ProviderMetadata.IsNull() && !cfg.ProviderMetadata.IsUnknown() {
 		var md providerMetadataModel
 		resp.Diagnostics.Append(cfg.ProviderMetadata.As(ctx, &md, basetypes.ObjectAsOptions{})...)
-		if !md.AWS.IsNull() && provider != arize.ProviderAWSBedrock {
+		// An unknown variant may turn out null: it is checked at apply.
+		if !md.AWS.IsNull() && !md.AWS.IsUnknown() && provider != arize.ProviderAWSBedrock {
 			resp.Diagnostics.AddAttributeError(path.Root("provider_metadata").AtName("aws"), "AWS metadata for a provider other than AWS Bedrock",
 				fmt.Sprintf("provider_metadata.aws applies only to ai_provider = %q, not %q.", arize.ProviderAWSBedrock, provider))
 		}
-		if !md.GCP.IsNull() && provider != arize.ProviderVertexAI {
+		if !md.GCP.IsNull() && !md.GCP.IsUnknown() && provider != arize.ProviderVertexAI {
 			resp.Diagnostics.AddAttributeError(path.Root("provider_metadata").AtName("gcp"), "GCP metadata for a provider other than Vertex AI",
 				fmt.Sprintf("provider_metadata.gcp applies only to ai_provider = %q, not %q.", arize.ProviderVertexAI, provider))
 		}

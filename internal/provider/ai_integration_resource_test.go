@@ -286,7 +286,7 @@ resource "arize_ai_integration" "test" {
 			Config:           stepConfig(`  name = "tf-acc-update-renamed"`),
 			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionUpdate),
 			ConfigStateChecks: append(updated(3, func(rec emulator.Integration) error {
-				if rec.BaseURL != "" || rec.ModelNames != nil || rec.Headers != nil || rec.EnableDefaultModels || !rec.FunctionCallingEnabled ||
+				if rec.BaseURL != "" || len(rec.ModelNames) != 0 || rec.Headers != nil || rec.EnableDefaultModels || !rec.FunctionCallingEnabled ||
 					rec.AuthType != "default" || rec.Scopings != nil {
 					return fmt.Errorf("not cleared: %+v", rec)
 				}
@@ -508,4 +508,66 @@ resource "arize_ai_integration" "test" {
 	if _, ok := emu.Get(existing.ID); !ok {
 		t.Errorf("the existing integration is gone")
 	}
+}
+
+// TestAccAIIntegration_importKeepsKeyFromUI: adopting an integration whose
+// key was set in the UI, with a config that names api_key_version but no
+// api_key, must not delete that key.
+func TestAccAIIntegration_importKeepsKeyFromUI(t *testing.T) {
+	env := newAccEnv(t)
+	emu := env.emulator(t)
+	existing, err := emu.Put(emulator.Integration{Name: "tf-acc-ui-key", Provider: "openAI", APIKey: "sk-set-in-the-ui", FunctionCallingEnabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accTest(t, resource.TestStep{
+		Config: env.config(fmt.Sprintf(`
+import {
+  to = arize_ai_integration.test
+  id = %q
+}
+
+resource "arize_ai_integration" "test" {
+  name            = "tf-acc-ui-key"
+  ai_provider     = "openAI"
+  api_key_version = "1"
+}
+`, existing.ID)),
+		ConfigStateChecks: []statecheck.StateCheck{
+			stateAttr("has_api_key", knownvalue.Bool(true)),
+			expectStored(emu, testAddr, func(rec emulator.Integration) error {
+				if rec.APIKey != "sk-set-in-the-ui" {
+					return fmt.Errorf("the key set in the UI was changed or removed")
+				}
+				return nil
+			}),
+		},
+	})
+}
+
+// TestAccAIIntegration_unknownAtPlan: values computed during apply pass the
+// plan-time rules, which then hold at apply.
+func TestAccAIIntegration_unknownAtPlan(t *testing.T) {
+	env := newAccEnv(t)
+	accTest(t, resource.TestStep{
+		Config: env.config(`
+resource "terraform_data" "later" {
+  input = "no"
+}
+
+resource "arize_ai_integration" "test" {
+  name                  = "tf-acc-unknown-${terraform_data.later.output}"
+  ai_provider           = terraform_data.later.output == "yes" ? "awsBedrock" : "openAI"
+  enable_default_models = terraform_data.later.output == "yes"
+  model_names           = terraform_data.later.output == "yes" ? null : ["gpt-4o"]
+  headers               = { "X-Later" = terraform_data.later.output }
+  scopings              = terraform_data.later.output == "yes" ? [] : [{ organization_id = "` + testOrgID + `" }]
+  provider_metadata     = terraform_data.later.output == "yes" ? { aws = { role_arn = "` + testRoleARN + `" } } : null
+}
+`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			stateAttr("ai_provider", knownvalue.StringExact("openAI")),
+			stateAttr("provider_metadata", knownvalue.Null()),
+		},
+	})
 }

@@ -78,6 +78,7 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				ElementType:         types.StringType,
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
+					listvalidator.UniqueValues(),
 					listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 				},
 			},
@@ -161,9 +162,10 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 			"scopings": schema.ListNestedAttribute{
 				MarkdownDescription: "Where the integration can be used. Omit it, or leave it empty, for the whole account; " +
 					"each entry names an organization, and optionally one space in it.",
-				Optional: true,
-				Computed: true,
-				Default:  listdefault.StaticValue(types.ListValueMust(scopingObjectType, []attr.Value{})),
+				Optional:   true,
+				Computed:   true,
+				Default:    listdefault.StaticValue(types.ListValueMust(scopingObjectType, []attr.Value{})),
+				Validators: []validator.List{listvalidator.UniqueValues()},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"organization_id": schema.StringAttribute{

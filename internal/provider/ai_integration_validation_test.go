@@ -39,6 +39,12 @@ var planTimeErrors = []struct {
 	{"empty model name", `name = "x"
   ai_provider = "openAI"
   model_names = ["gpt-4o", ""]`, `model_names\[1\] string length must be at least 1`},
+	{"duplicate model names", `name = "x"
+  ai_provider = "openAI"
+  model_names = ["gpt-4o", "gpt-4o"]`, `Duplicate List Value[\s\S]*model_names[\s\S]*contains duplicate values of: "gpt-4o"`},
+	{"duplicate scopings", `name = "x"
+  ai_provider = "openAI"
+  scopings = [{ organization_id = "o" }, { organization_id = "o" }]`, `Duplicate List Value[\s\S]*scopings`},
 	{"empty headers", `name = "x"
   ai_provider = "custom"
   headers = {}`, `Attribute headers map must contain at least 1 elements`},

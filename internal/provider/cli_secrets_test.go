@@ -1,13 +1,16 @@
 package provider
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
@@ -24,7 +27,7 @@ const (
 // leakConfig takes the integration's key from an ephemeral variable, as the
 // docs advise: a literal in configuration is the user's own source, which
 // Terraform copies into saved plans.
-func leakConfig(endpoint, version string) string {
+func leakConfig(endpoint, version string, models ...string) string {
 	return fmt.Sprintf(`
 terraform {
   required_providers {
@@ -50,13 +53,22 @@ resource "arize_ai_integration" "leak" {
   api_key         = var.llm_api_key
   api_key_version = %q
   headers         = { "X-Proxy-Auth" = %q }
+  model_names     = %s
 }
-`, endpoint, version, leakHeaderValue)
+`, endpoint, version, leakHeaderValue, modelList(models))
 }
 
-// TestAccAIIntegration_secretsNeverLeak runs create, a no-op plan, key
-// rotation, import and destroy through the terraform CLI with TF_LOG=TRACE,
-// then searches everything Terraform wrote or printed. The api keys (the
+func modelList(models []string) string {
+	if len(models) == 0 {
+		return "null"
+	}
+	return hclList(models...)
+}
+
+// TestAccAIIntegration_secretsNeverLeak runs create, a no-op plan, an update,
+// key rotation, import, failing applies, a provider crash and destroy
+// through the terraform CLI with TF_LOG=TRACE, then searches everything
+// Terraform wrote or printed, diagnostics included. The api keys (the
 // provider's and the integration's) must appear nowhere; header values only
 // where Terraform keeps sensitive values (state and show -json).
 func TestAccAIIntegration_secretsNeverLeak(t *testing.T) {
@@ -94,9 +106,16 @@ func TestAccAIIntegration_secretsNeverLeak(t *testing.T) {
 	shown = append(shown, noChanges)
 	stored = append(stored, run("show", "-json"), run("show", "-json", "create.tfplan"), w.read("terraform.tfstate"))
 
+	// An update of another attribute.
+	w.write("main.tf", leakConfig(srv.URL, "1", "llama-3"))
+	shown = append(shown, run("apply", "-no-color", "-auto-approve"))
+	if rec := emu.List(); len(rec) != 1 || len(rec[0].ModelNames) != 1 || rec[0].APIKey != leakKeyOne {
+		t.Fatalf("the update did not reach the emulator, or changed the key")
+	}
+
 	// Rotation.
 	llmKey = leakKeyTwo
-	w.write("main.tf", leakConfig(srv.URL, "2"))
+	w.write("main.tf", leakConfig(srv.URL, "2", "llama-3"))
 	rotationPlan := run("plan", "-no-color", "-out=rotate.tfplan")
 	if !strings.Contains(rotationPlan, "update in-place") {
 		t.Errorf("rotation is not planned as an update:\n%s", rotationPlan)
@@ -115,13 +134,28 @@ func TestAccAIIntegration_secretsNeverLeak(t *testing.T) {
 
 	// A failing apply: its diagnostics are searched too.
 	emu.FailNext(10, 500)
-	w.write("main.tf", leakConfig(srv.URL, "3"))
+	w.write("main.tf", leakConfig(srv.URL, "3", "llama-3"))
 	failed, err := w.tryRun([]string{"TF_LOG_PATH=" + filepath.Join(logs, "failed-apply.log"), "TF_VAR_llm_api_key=" + llmKey}, "apply", "-no-color", "-auto-approve")
 	if err == nil {
 		t.Errorf("apply against a failing API succeeded:\n%s", failed)
 	}
 	shown = append(shown, failed)
 
+	// A wrong provider key: the 401's diagnostic is searched too.
+	denied, err := w.tryRun([]string{"TF_LOG_PATH=" + filepath.Join(logs, "denied-plan.log"), "TF_VAR_llm_api_key=" + llmKey,
+		EnvAPIKey + "=ak-WRONG-" + leakProviderKey}, "plan", "-no-color")
+	if err == nil || !strings.Contains(denied, "401") {
+		t.Errorf("a plan with a wrong key did not fail with 401:\n%s", denied)
+	}
+	shown = append(shown, denied)
+
+	// A crash: the provider process is killed with SIGQUIT, which makes Go
+	// dump every goroutine's stack, while a rotation carrying the key is in
+	// flight.
+	shown = append(shown, crashDuringApply(t, w, emu, logs, llmKey, leakConfig(srv.URL, "4", "llama-3")))
+	emu.SetFaults(emulator.Faults{})
+
+	w.write("main.tf", leakConfig(srv.URL, "3", "llama-3"))
 	shown = append(shown, run("destroy", "-no-color", "-auto-approve"))
 	if emu.Len() != 0 {
 		t.Errorf("destroy left %d integrations", emu.Len())
@@ -215,4 +249,49 @@ func TestAccProvider_schema(t *testing.T) {
 	if res["api_key_version"]["sensitive"] == true {
 		t.Errorf("api_key_version is sensitive: it is meant to show in plans")
 	}
+}
+
+// crashDuringApply starts an apply of config whose API call hangs, kills the
+// provider with SIGQUIT mid-call, and returns what Terraform printed.
+func crashDuringApply(t *testing.T, w *cliWorkdir, emu *emulator.Server, logs, llmKey, config string) string {
+	t.Helper()
+	emu.SetFaults(emulator.Faults{Latency: 20 * time.Second})
+	w.write("main.tf", config)
+	patches := emu.Count("PATCH", "/v2/ai-integrations/{id}")
+	var out bytes.Buffer
+	// -refresh=false: straight to the rotation's PATCH, which then hangs.
+	cmd := w.start([]string{"TF_LOG_PATH=" + filepath.Join(logs, "crash.log"), "TF_VAR_llm_api_key=" + llmKey}, &out,
+		"apply", "-no-color", "-auto-approve", "-refresh=false")
+	deadline := time.Now().Add(15 * time.Second)
+	var pids []int
+	for time.Now().Before(deadline) {
+		// Wait for the PATCH to be in flight, not just the provider started.
+		if emu.Count("PATCH", "/v2/ai-integrations/{id}") > patches {
+			if pids = providerPIDs(t); len(pids) > 0 {
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if len(pids) == 0 {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		t.Fatalf("the rotation never reached the emulator:\n%s", out.String())
+	}
+	for _, pid := range pids {
+		if err := syscall.Kill(pid, syscall.SIGQUIT); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := cmd.Wait(); err == nil {
+		t.Errorf("the apply survived the provider's crash:\n%s", out.String())
+	}
+	crashLog, err := os.ReadFile(filepath.Join(logs, "crash.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(crashLog, []byte("goroutine ")) {
+		t.Errorf("the crash log holds no goroutine dump: the crash path was not exercised")
+	}
+	return out.String()
 }

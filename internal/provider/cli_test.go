@@ -125,6 +125,43 @@ func (w *cliWorkdir) run(env []string, args ...string) string {
 	return out
 }
 
+// start runs terraform with args in the background; the caller waits.
+func (w *cliWorkdir) start(env []string, out *bytes.Buffer, args ...string) *exec.Cmd {
+	w.t.Helper()
+	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), args...)
+	cmd.Dir = w.dir
+	cmd.Env = append(append([]string{}, w.env...), env...)
+	cmd.Stdout = out
+	cmd.Stderr = out
+	if err := cmd.Start(); err != nil {
+		w.t.Fatal(err)
+	}
+	return cmd
+}
+
+// providerPIDs lists the running processes of the provider binary this test
+// run built (Linux: it reads /proc).
+func providerPIDs(t *testing.T) []int {
+	t.Helper()
+	bin := filepath.Join(providerBinary(t), "terraform-provider-arize")
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pids []int
+	for _, e := range entries {
+		var pid int
+		if _, err := fmt.Sscanf(e.Name(), "%d", &pid); err != nil {
+			continue
+		}
+		cmdline, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && bytes.HasPrefix(cmdline, []byte(bin+"\x00")) {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
+}
+
 // tryRun is run that returns the error instead of failing.
 func (w *cliWorkdir) tryRun(env []string, args ...string) (string, error) {
 	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), args...)

@@ -70,7 +70,7 @@ resource "arize_ai_integration" "test" {
 		emu.FailNext(1, 503)
 		accTest(t, resource.TestStep{
 			Config:      env.configWith("max_retries = 0", resourceBlock),
-			ExpectError: regexp.MustCompile(`503 Service Unavailable`),
+			ExpectError: wrappedRegexp(`503 Service Unavailable`),
 		})
 		if n := emu.Count("POST", "/v2/ai-integrations"); n != 1 || emu.Len() != 0 {
 			t.Errorf("%d POSTs and %d integrations, want 1 and 0", n, emu.Len())

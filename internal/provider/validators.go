@@ -44,11 +44,14 @@ func (httpURLValidator) ValidateString(_ context.Context, req validator.StringRe
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	raw := req.ConfigValue.ValueString()
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, err := url.Parse(req.ConfigValue.ValueString())
+	switch {
+	case err != nil:
+		// url's error, and the text, may hold credentials: name neither.
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", "The value is not a URL.")
+	case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
-			fmt.Sprintf("%q is not an absolute http:// or https:// URL with a host.", raw))
+			fmt.Sprintf("%q is not an absolute http:// or https:// URL with a host.", u.Redacted()))
 	}
 }
 

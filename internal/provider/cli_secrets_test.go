@@ -75,6 +75,7 @@ func TestAccAIIntegration_secretsNeverLeak(t *testing.T) {
 	emu := emulator.New(emulator.Options{APIKey: leakProviderKey})
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
+	defer srv.CloseClientConnections() // the crash leaves one hanging
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+leakProviderKey, "TF_LOG=TRACE")
 	logs := filepath.Join(w.dir, "logs")

@@ -81,7 +81,7 @@ func (d *aiIntegrationDataSource) Read(ctx context.Context, req datasource.ReadR
 			return
 		}
 		if err != nil {
-			resp.Diagnostics.AddError("Could not read the Arize AI integration", err.Error())
+			resp.Diagnostics.AddError("Could not read the Arize AI integration", apiErrorDetail(err))
 			return
 		}
 		found = got
@@ -90,7 +90,7 @@ func (d *aiIntegrationDataSource) Read(ctx context.Context, req datasource.ReadR
 		// The API's name filter matches substrings, ignoring case: keep the exact matches.
 		candidates, err := d.client.List(ctx, arize.ListOptions{Name: name, Limit: maxPageSize})
 		if err != nil {
-			resp.Diagnostics.AddError("Could not list Arize AI integrations", err.Error())
+			resp.Diagnostics.AddError("Could not list Arize AI integrations", apiErrorDetail(err))
 			return
 		}
 		var matches []arize.Integration

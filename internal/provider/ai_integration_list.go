@@ -71,7 +71,7 @@ func (l *aiIntegrationListResource) List(ctx context.Context, req list.ListReque
 			page, err := l.client.ListPage(ctx, opts, cursor)
 			if err != nil {
 				var diags diag.Diagnostics
-				diags.AddError("Could not list Arize AI integrations", err.Error())
+				diags.AddError("Could not list Arize AI integrations", apiErrorDetail(err))
 				push(list.ListResult{Diagnostics: diags})
 				return
 			}

@@ -92,7 +92,7 @@ func createErrorDetail(name string, err error) string {
 			"(import { to = arize_ai_integration.<name>, id = \"<integration id>\" }) or "+
 			"'terraform import arize_ai_integration.<name> <integration id>'.\n\n%s", name, err)
 	}
-	return err.Error()
+	return apiErrorDetail(err)
 }
 
 func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -111,7 +111,7 @@ func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Arize AI integration", err.Error())
+		resp.Diagnostics.AddError("Could not read the Arize AI integration", apiErrorDetail(err))
 		return
 	}
 	resp.Diagnostics.Append(state.setFromAPI(ctx, got)...)
@@ -144,7 +144,7 @@ func (r *aiIntegrationResource) Update(ctx context.Context, req resource.UpdateR
 		updated, err = r.client.Update(ctx, state.ID.ValueString(), body)
 	}
 	if err != nil {
-		detail := err.Error()
+		detail := apiErrorDetail(err)
 		if arize.IsConflict(err) {
 			detail = fmt.Sprintf("Another AI integration in this Arize account is already named %q.\n\n%s", plan.Name.ValueString(), err)
 		}
@@ -165,7 +165,7 @@ func (r *aiIntegrationResource) Delete(ctx context.Context, req resource.DeleteR
 	}
 	err := r.client.Delete(ctx, state.ID.ValueString())
 	if err != nil && !arize.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could not delete the Arize AI integration", err.Error())
+		resp.Diagnostics.AddError("Could not delete the Arize AI integration", apiErrorDetail(err))
 	}
 }
 

@@ -69,7 +69,7 @@ func (d *aiIntegrationsDataSource) Read(ctx context.Context, req datasource.Read
 	}
 	all, err := d.client.List(ctx, cfg.options())
 	if err != nil {
-		resp.Diagnostics.AddError("Could not list Arize AI integrations", err.Error())
+		resp.Diagnostics.AddError("Could not list Arize AI integrations", apiErrorDetail(err))
 		return
 	}
 	cfg.AIIntegrations = make([]integrationModel, len(all))

@@ -7,7 +7,13 @@
 //	ARIZE_API_KEY=test arize-emulator -addr-file /tmp/arize.addr
 //
 // It prints "arize-emulator listening on http://127.0.0.1:PORT" and serves
-// until SIGINT or SIGTERM.
+// until SIGINT or SIGTERM, then prints the request counters and the counters
+// of injected faults to stderr.
+//
+// Faults for trying out retries by hand:
+//
+//	arize-emulator -error-rate 0.2 -statuses 429,500,503 -retry-after 2s \
+//	    -drop-rate 0.05 -drop-after-commit-rate 0.05 -seed 7
 package main
 
 import (
@@ -21,6 +27,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -64,7 +72,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	apiKey := fs.String("api-key", getenv("ARIZE_API_KEY"), "bearer `key` clients must send (default $ARIZE_API_KEY)")
 	addrFile := fs.String("addr-file", "", "write the base URL to this `path` once listening")
 	latency := fs.Duration("latency", 0, "latency added to every response")
-	errorRate := fs.Float64("error-rate", 0, "share (0..1) of requests answered 503 instead of served")
+	errorRate := fs.Float64("error-rate", 0, "share (0..1) of requests answered with one of -statuses instead of served")
+	statuses := statusesFlag{http.StatusServiceUnavailable}
+	fs.Var(&statuses, "statuses", "comma-separated `list` of the statuses (400..599) -error-rate answers with")
+	retryAfter := fs.Duration("retry-after", time.Second, "Retry-After sent with injected 429 and 503 answers, rounded up to whole seconds")
+	dropRate := fs.Float64("drop-rate", 0, "share (0..1) of requests whose connection is closed without an answer, before they are served")
+	dropAfterCommitRate := fs.Float64("drop-after-commit-rate", 0, "share (0..1) of successful writes (POST, PATCH, DELETE) applied and then dropped without an answer")
 	seed := fs.Int64("seed", 1, "seed of the fault injection random source")
 	explicitNull := fs.Bool("explicit-null-scopings", false, `answer account-wide scopings as [{"organization_id":null,"space_id":null}] instead of [{}]`)
 	spaces := spacesFlag{}
@@ -80,8 +93,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		fmt.Fprintln(stderr, "arize-emulator: an API key is required: -api-key or ARIZE_API_KEY")
 		return 2
 	}
-	if *errorRate < 0 || *errorRate > 1 {
-		fmt.Fprintln(stderr, "arize-emulator: -error-rate must be between 0 and 1")
+	for _, rate := range []struct {
+		name  string
+		value float64
+	}{{"error-rate", *errorRate}, {"drop-rate", *dropRate}, {"drop-after-commit-rate", *dropAfterCommitRate}} {
+		if !(rate.value >= 0 && rate.value <= 1) {
+			fmt.Fprintf(stderr, "arize-emulator: -%s must be between 0 and 1\n", rate.name)
+			return 2
+		}
+	}
+	if *retryAfter < 0 {
+		fmt.Fprintln(stderr, "arize-emulator: -retry-after must not be negative")
 		return 2
 	}
 	if err := checkLoopback(*listen); err != nil {
@@ -93,7 +115,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	}
 
 	srv := emulator.New(emulator.Options{APIKey: *apiKey, Spaces: spaces, ExplicitNullScopings: *explicitNull})
-	srv.SetFaults(emulator.Faults{ErrorRate: *errorRate, Latency: *latency, Seed: *seed})
+	srv.SetFaults(emulator.Faults{
+		ErrorRate:           *errorRate,
+		Statuses:            statuses,
+		RetryAfter:          *retryAfter,
+		Latency:             *latency,
+		Seed:                *seed,
+		DropRate:            *dropRate,
+		DropAfterCommitRate: *dropAfterCommitRate,
+	})
 
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
@@ -121,11 +151,62 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil {
+	err = hs.Shutdown(shutdownCtx)
+	printCounters(stderr, srv)
+	if err != nil {
 		fmt.Fprintf(stderr, "arize-emulator: shutdown: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// printCounters writes the request counters and the injected-fault counters,
+// one sorted "key count" line each, for the record of a demo or a soak run.
+func printCounters(w io.Writer, srv *emulator.Server) {
+	fmt.Fprintf(w, "arize-emulator: %d requests\n", srv.Total())
+	printCounts(w, srv.Requests())
+	injected := srv.Injected()
+	total := 0
+	for _, n := range injected {
+		total += n
+	}
+	fmt.Fprintf(w, "arize-emulator: %d injected faults\n", total)
+	printCounts(w, injected)
+}
+
+func printCounts(w io.Writer, counts map[string]int) {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "  %s %d\n", k, counts[k])
+	}
+}
+
+// statusesFlag is the comma-separated -statuses list.
+type statusesFlag []int
+
+func (f *statusesFlag) String() string {
+	parts := make([]string, len(*f))
+	for i, s := range *f {
+		parts[i] = strconv.Itoa(s)
+	}
+	return strings.Join(parts, ",")
+}
+
+func (f *statusesFlag) Set(v string) error {
+	var out []int
+	for part := range strings.SplitSeq(v, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || n < 400 || n > 599 {
+			return fmt.Errorf("%q is not a status from 400 to 599", strings.TrimSpace(part))
+		}
+		out = append(out, n)
+	}
+	*f = out
+	return nil
 }
 
 // checkLoopback refuses any host but a loopback one: the emulator accepts a

@@ -12,6 +12,8 @@
 // Beyond the API, a [Server] offers what tests need: request counters per
 // route (to assert how many calls an operation made), direct state access
 // that bypasses HTTP (to simulate changes made outside Terraform), and fault
-// injection (a share of 429/5xx answers, deterministic "fail the next n"
-// answers, and added latency) to exercise the client's retry logic.
+// injection to exercise the client's retry logic: a share of 429/5xx
+// answers, connections closed without an answer before the request is served
+// or after a write was applied, deterministic "fail or drop the next n"
+// faults, added latency, and counters of what was injected.
 package emulator

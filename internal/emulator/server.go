@@ -77,13 +77,22 @@ func New(opts Options) *Server {
 
 // ServeHTTP counts the request, applies faults, checks the bearer key and
 // then routes. Counting comes first so that tests see every attempt a client
-// made, including the ones that were refused or faulted.
+// made, including the ones that were refused, faulted or dropped.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	route, id, known := classify(r)
 	s.count(r.Method + " " + route)
 	if s.injectFault(w, r) {
 		return
 	}
+	if isWrite(r) && s.faults.commitDropsPossible() {
+		s.serveMaybeDropAfterCommit(w, r, func(w http.ResponseWriter) { s.serve(w, r, route, id, known) })
+		return
+	}
+	s.serve(w, r, route, id, known)
+}
+
+// serve authenticates and routes a request that no fault stopped.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, route, id string, known bool) {
 	if !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="arize"`)
 		writeProblem(w, r, problemf(http.StatusUnauthorized, CodeUnauthorized,
@@ -175,9 +184,11 @@ func (s *Server) Total() int {
 	return n
 }
 
-// ResetCounters sets every request counter back to zero.
+// ResetCounters sets every request counter, and every counter of
+// [Server.Injected], back to zero.
 func (s *Server) ResetCounters() {
 	s.countMu.Lock()
-	defer s.countMu.Unlock()
 	clear(s.requests)
+	s.countMu.Unlock()
+	s.faults.reset()
 }

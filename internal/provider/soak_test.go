@@ -46,20 +46,26 @@ resource "arize_ai_integration" "soak" {
 }
 
 // TestSoak_faultyAPI applies, re-plans and destroys soakCount integrations
-// with -parallelism=20 while 30% of requests fail with 429 or 5xx, and
-// checks that nothing is duplicated, lost or left behind. It prints the
-// counts it saw.
+// with -parallelism=20 while 30% of requests fail with 429 or 5xx, and a
+// further 5% of successful writes lose their answer after the server made
+// the change (the case where a blind retry would duplicate). It checks that
+// nothing is duplicated, lost or left behind, and prints the counts it saw.
 func TestSoak_faultyAPI(t *testing.T) {
 	emu := emulator.New(emulator.Options{APIKey: testAccAPIKey, Spaces: testAccSpaces})
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
-	faults := emulator.Faults{ErrorRate: 0.3, Statuses: []int{429, 500, 502, 503, 504}, RetryAfter: time.Second, Seed: 20261129}
+	faults := emulator.Faults{
+		ErrorRate: 0.3, Statuses: []int{429, 500, 502, 503, 504}, RetryAfter: time.Second,
+		DropAfterCommitRate: 0.05,
+		Seed:                20261129,
+	}
 	emu.SetFaults(faults)
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
 	w.write("main.tf", soakConfig(srv.URL))
 	report := func(phase string, started time.Time) {
-		t.Logf("%-8s %6.1fs  requests %v", phase, time.Since(started).Seconds(), sortedCounts(emu.Requests()))
+		t.Logf("%-8s %6.1fs  requests: %v", phase, time.Since(started).Seconds(), sortedCounts(emu.Requests()))
+		t.Logf("%-8s          injected: %v", "", sortedCounts(emu.Injected()))
 		emu.ResetCounters()
 	}
 

@@ -214,7 +214,7 @@ func (f *statusesFlag) Set(v string) error {
 func checkLoopback(hostport string) error {
 	host, _, err := net.SplitHostPort(hostport)
 	if err != nil {
-		return fmt.Errorf("-listen %q: %v", hostport, err)
+		return fmt.Errorf("-listen %q: %w", hostport, err)
 	}
 	if host == "localhost" {
 		return nil

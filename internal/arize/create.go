@@ -30,7 +30,7 @@ func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, er
 	for attempt := 0; attempt <= c.http.RetryMax; attempt++ {
 		if attempt > 0 {
 			if err := sleep(ctx, c.waitBefore(attempt, lastErr)); err != nil {
-				return nil, fmt.Errorf("%w (while retrying after: %v)", err, lastErr)
+				return nil, fmt.Errorf("%w (while retrying after: %w)", err, lastErr)
 			}
 		}
 		var out Integration
@@ -45,7 +45,7 @@ func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, er
 		case outcomeUnknown(ctx, err), attempt > 0 && IsConflict(err):
 			found, lookErr := c.findCreated(ctx, in)
 			if lookErr != nil {
-				return nil, fmt.Errorf("the create's outcome is unknown (%v), and looking up %q failed: %w", err, in.Name, lookErr)
+				return nil, fmt.Errorf("the create's outcome is unknown (%w), and looking up %q failed: %w", err, in.Name, lookErr)
 			}
 			if found != nil {
 				c.log.Debug(ctx, "Arize API create recovered: the integration was made, its answer lost", map[string]any{"id": found.ID})

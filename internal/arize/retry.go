@@ -78,7 +78,8 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 		ceiling = maxWait
 	}
 	floor := minWait / 2
-	return floor + rand.N(ceiling-floor+1)
+	return floor + rand.N(ceiling-floor+1) //nolint:gosec // jitter spreads retries; it guards no secret
+
 }
 
 // retryAfter reads a Retry-After header in whole seconds or as an HTTP date.

@@ -91,7 +91,7 @@ func (s *Server) SetFaults(f Faults) {
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
 	s.faults.f = f
-	s.faults.rng = rand.New(rand.NewPCG(uint64(f.Seed), 0x9e3779b97f4a7c15))
+	s.faults.rng = rand.New(rand.NewPCG(uint64(f.Seed), 0x9e3779b97f4a7c15)) //nolint:gosec // a seed's bits, reinterpreted on purpose
 }
 
 // clampRate brings r into [0, 1]; NaN counts as 0.

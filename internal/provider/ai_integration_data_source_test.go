@@ -108,11 +108,11 @@ func TestAccAIIntegrationsDataSource_pagesAndFilters(t *testing.T) {
 	const total = 2*maxPageSize + 37
 	for i := range total {
 		in := emulator.Integration{Name: fmt.Sprintf("bulk-%03d", i), Provider: "openAI", FunctionCallingEnabled: true}
-		switch {
-		case i%10 == 0:
+		switch i % 10 {
+		case 0:
 			in.Name = fmt.Sprintf("Special-OpenAI-%03d", i)
 			in.Scopings = []emulator.Scoping{{OrganizationID: testOrgID, SpaceID: testSpaceID}}
-		case i%10 == 1:
+		case 1:
 			in.Scopings = []emulator.Scoping{{OrganizationID: testOrgID, SpaceID: "U3BhY2U6Njc4OTA="}}
 		}
 		if _, err := emu.Put(in); err != nil {

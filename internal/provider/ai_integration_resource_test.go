@@ -56,7 +56,7 @@ resource "arize_ai_integration" "test" {
 	accTest(t,
 		resource.TestStep{
 			Config:           config,
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				// Create is one POST whose answer is the state: no read after it.
 				expectRequests(emu, map[string]int{routePost: 1, routeGet: 0}),
@@ -129,7 +129,7 @@ resource "arize_ai_integration" "test" {
 			accTest(t,
 				resource.TestStep{
 					Config:           config,
-					ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionCreate),
+					ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
 					ConfigStateChecks: []statecheck.StateCheck{
 						stateAttr("has_api_key", knownvalue.Bool(false)),
 						stateAttr("api_key_version", knownvalue.Null()),
@@ -239,7 +239,7 @@ resource "arize_ai_integration" "test" {
 	accTest(t,
 		resource.TestStep{
 			Config:           stepConfig(`  name = "tf-acc-update"`),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
 		},
 		resource.TestStep{
 			Config: stepConfig(`
@@ -251,7 +251,7 @@ resource "arize_ai_integration" "test" {
   function_calling_enabled = false
   auth_type                = "bearer_token"
   scopings                 = [{ organization_id = "` + testOrgID + `" }]`),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: updated(1, func(rec emulator.Integration) error {
 				if rec.Name != "tf-acc-update-renamed" || rec.BaseURL != "https://llm.example.com/v1" || !slices.Equal(rec.ModelNames, []string{"m-1", "m-2"}) ||
 					len(rec.Headers) != 2 || !rec.EnableDefaultModels || rec.FunctionCallingEnabled || rec.AuthType != "bearer_token" ||
@@ -271,7 +271,7 @@ resource "arize_ai_integration" "test" {
   function_calling_enabled = false
   auth_type                = "proxy_with_headers"
   scopings                 = [{ organization_id = "` + testOrgID + `", space_id = "` + testSpaceID + `" }]`),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: updated(2, func(rec emulator.Integration) error {
 				if rec.BaseURL != "https://llm.example.com/v2" || !slices.Equal(rec.ModelNames, []string{"m-2", "m-1", "m-3"}) ||
 					len(rec.Headers) != 1 || rec.Headers["X-Token"] != "hdr-update-secret-2" || rec.AuthType != "proxy_with_headers" ||
@@ -284,7 +284,7 @@ resource "arize_ai_integration" "test" {
 		resource.TestStep{
 			// Removing every optional attribute clears it on the server.
 			Config:           stepConfig(`  name = "tf-acc-update-renamed"`),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: append(updated(3, func(rec emulator.Integration) error {
 				if rec.BaseURL != "" || len(rec.ModelNames) != 0 || rec.Headers != nil || rec.EnableDefaultModels || !rec.FunctionCallingEnabled ||
 					rec.AuthType != "default" || rec.Scopings != nil {
@@ -333,17 +333,17 @@ resource "arize_ai_integration" "test" {
 		resource.TestStep{Config: stepConfig(""), ConfigStateChecks: []statecheck.StateCheck{metadataIs(nil)}},
 		resource.TestStep{
 			Config:            stepConfig(`provider_metadata = { aws = { role_arn = "` + testRoleARN + `", external_id = "ext-1" } }`),
-			ConfigPlanChecks:  expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{metadataIs(&emulator.ProviderMetadata{RoleARN: testRoleARN, ExternalID: &ext})},
 		},
 		resource.TestStep{
 			Config:            stepConfig(`provider_metadata = { aws = { role_arn = "arn:aws:iam::123456789012:role/other" } }`),
-			ConfigPlanChecks:  expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{metadataIs(&emulator.ProviderMetadata{RoleARN: "arn:aws:iam::123456789012:role/other"})},
 		},
 		resource.TestStep{
 			Config:           stepConfig(""),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				metadataIs(nil),
 				stateAttr("provider_metadata", knownvalue.Null()),
@@ -394,14 +394,14 @@ resource "arize_ai_integration" "test" {
 		},
 		resource.TestStep{
 			Config:            stepConfig("sk-rotate-two", "2"),
-			ConfigPlanChecks:  expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks:  expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{storedKey("sk-rotate-two"), expectRequests(emu, map[string]int{routePatch: 1})},
 		},
 		resource.TestStep{
 			// The key removed outside Terraform: the next apply sends it again.
 			PreConfig:        func() { env.patchOutside(t, emu.List()[0].ID, `{"api_key": null}`) },
 			Config:           stepConfig("sk-rotate-two", "2"),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				storedKey("sk-rotate-two"), stateAttr("has_api_key", knownvalue.Bool(true)),
 			},
@@ -409,7 +409,7 @@ resource "arize_ai_integration" "test" {
 		resource.TestStep{
 			// No key and a new version: the stored key is removed.
 			Config:           stepConfig("", "3"),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionUpdate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				storedKey(""), stateAttr("has_api_key", knownvalue.Bool(false)),
 			},
@@ -440,7 +440,7 @@ resource "arize_ai_integration" "test" {
 		},
 		resource.TestStep{
 			Config:           stepConfig("anthropic"),
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionDestroyBeforeCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				stateAttr("ai_provider", knownvalue.StringExact("anthropic")),
 				stateAttr("has_api_key", knownvalue.Bool(true)),
@@ -478,7 +478,7 @@ resource "arize_ai_integration" "test" {
 				}
 			},
 			Config:           config,
-			ConfigPlanChecks: expectAction(testAddr, plancheck.ResourceActionCreate),
+			ConfigPlanChecks: expectAction(plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectRequests(emu, map[string]int{routePost: 2}),
 			},

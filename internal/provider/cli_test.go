@@ -29,7 +29,8 @@ var (
 func providerBinary(t *testing.T) string {
 	t.Helper()
 	providerBinOnce.Do(func() {
-		providerBinDir, providerBinErr = os.MkdirTemp("", "arize-provider-bin-")
+		// Shared by every test of the run, so not a t.TempDir; TestMain removes it.
+		providerBinDir, providerBinErr = os.MkdirTemp("", "arize-provider-bin-") //nolint:usetesting // outlives single tests
 		if providerBinErr != nil {
 			return
 		}

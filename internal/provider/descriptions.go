@@ -14,7 +14,7 @@ var (
 	descName       = "The integration's name, unique within the Arize account."
 	descAIProvider = "The LLM provider, the API's `provider` field (renamed because `provider` is reserved in Terraform): one of " +
 		quotedList(providerValues()) + "."
-	descHasAPIKey           = "Whether Arize holds an API key for this integration. The key itself is never returned."
+	descHasAPIKey           = "Whether Arize holds an API key for this integration. The key itself is never returned." //nolint:gosec // prose, not a credential
 	descBaseURL             = "A custom base URL for the provider's API, such as an Azure OpenAI resource or a proxy."
 	descModelNames          = "The models this integration offers, in order."
 	descHeaders             = fmt.Sprintf("Extra HTTP headers Arize sends to the provider. Sensitive, since with `auth_type = \"proxy_with_headers\"` they carry credentials. At most %d bytes serialised as JSON.", arize.MaxHeadersBytes)

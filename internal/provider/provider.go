@@ -29,7 +29,7 @@ const Address = "registry.terraform.io/arize-ai/arize"
 
 // Environment variables the provider block falls back to.
 const (
-	EnvAPIKey         = "ARIZE_API_KEY"
+	EnvAPIKey         = "ARIZE_API_KEY" //nolint:gosec // the variable's name, not a credential
 	EnvEndpoint       = "ARIZE_ENDPOINT"
 	EnvMaxRetries     = "ARIZE_MAX_RETRIES"
 	EnvRequestTimeout = "ARIZE_REQUEST_TIMEOUT"

@@ -19,6 +19,15 @@ import (
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
+// TestMain removes what the tests of a run share once they are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if providerBinDir != "" {
+		_ = os.RemoveAll(providerBinDir)
+	}
+	os.Exit(code)
+}
+
 // testAccProviderFactories runs the provider in the test process.
 var testAccProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"arize": providerserver.NewProtocol6WithError(New("test")()),
@@ -112,10 +121,11 @@ func accTestFrom(t *testing.T, minimum *version.Version, steps ...resource.TestS
 	})
 }
 
-// expectAction checks the planned action for addr before apply.
-func expectAction(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
+// expectAction checks the planned action for arize_ai_integration.test
+// before apply.
+func expectAction(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
 	return resource.ConfigPlanChecks{
-		PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
+		PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(testAddr, action)},
 	}
 }
 

@@ -228,10 +228,16 @@ func TestAccProvider_schema(t *testing.T) {
 	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &schemas); err != nil {
 		t.Fatalf("decoding the schema: %v\n%s", err, out)
 	}
-	p, ok := schemas.ProviderSchemas[Address]
-	if !ok {
-		t.Fatalf("no schema for %s in %s", Address, out)
+	// Terraform names the provider registry.terraform.io/arize-ai/arize,
+	// OpenTofu registry.opentofu.org/arize-ai/arize.
+	var found []string
+	for addr := range schemas.ProviderSchemas {
+		found = append(found, addr)
 	}
+	if len(found) != 1 || !strings.HasSuffix(found[0], "/arize-ai/arize") {
+		t.Fatalf("provider schemas for %v, want just arize-ai/arize", found)
+	}
+	p := schemas.ProviderSchemas[found[0]]
 	res := p.ResourceSchemas["arize_ai_integration"].Block.Attributes
 	checks := []struct {
 		attrs     map[string]map[string]any

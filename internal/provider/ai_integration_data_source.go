@@ -23,7 +23,7 @@ var (
 // aiIntegrationDataSource is data "arize_ai_integration": one integration,
 // looked up by id or by exact name.
 type aiIntegrationDataSource struct {
-	client *arize.Client
+	client IntegrationsAPI
 }
 
 // NewAIIntegrationDataSource returns the arize_ai_integration data source.

@@ -20,7 +20,7 @@ var _ list.ListResourceWithConfigure = (*aiIntegrationListResource)(nil)
 // query: it finds integrations made outside Terraform so they can be
 // imported, with the same filters as data "arize_ai_integrations".
 type aiIntegrationListResource struct {
-	client *arize.Client
+	client IntegrationsAPI
 }
 
 // NewAIIntegrationListResource returns the arize_ai_integration list resource.

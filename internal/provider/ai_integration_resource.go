@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -23,7 +22,7 @@ var (
 
 // aiIntegrationResource is arize_ai_integration.
 type aiIntegrationResource struct {
-	client *arize.Client
+	client IntegrationsAPI
 }
 
 // NewAIIntegrationResource returns the arize_ai_integration resource.
@@ -37,19 +36,6 @@ func (r *aiIntegrationResource) Metadata(_ context.Context, req resource.Metadat
 
 func (r *aiIntegrationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// clientFrom takes the client the provider's Configure made. Nil data means
-// the provider is not configured yet (validation runs before it is).
-func clientFrom(data any, diags *diag.Diagnostics) *arize.Client {
-	if data == nil {
-		return nil
-	}
-	client, ok := data.(*arize.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *arize.Client, got %T. This is a bug in the provider.", data))
-	}
-	return client
 }
 
 func (r *aiIntegrationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -16,7 +16,7 @@ var _ datasource.DataSourceWithConfigure = (*aiIntegrationsDataSource)(nil)
 // aiIntegrationsDataSource is data "arize_ai_integrations": every
 // integration that matches the API's list filters.
 type aiIntegrationsDataSource struct {
-	client *arize.Client
+	client IntegrationsAPI
 }
 
 // NewAIIntegrationsDataSource returns the arize_ai_integrations data source.

@@ -81,3 +81,22 @@ const (
 	routePatch  = "PATCH /v2/ai-integrations/{id}"
 	routeDelete = "DELETE /v2/ai-integrations/{id}"
 )
+
+// exampleStored runs a check of the emulator's contents as a state check.
+type exampleStored struct {
+	check func() error
+}
+
+func (c exampleStored) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c.check()
+}
+
+// emulatorHasKey reports whether any of the integrations holds key.
+func emulatorHasKey(list []emulator.Integration, key string) bool {
+	for _, rec := range list {
+		if rec.APIKey == key {
+			return true
+		}
+	}
+	return false
+}

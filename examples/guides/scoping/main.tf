@@ -1,0 +1,35 @@
+locals {
+  ml_org       = "QWNjb3VudE9yZzoxMjM6YWJj"
+  search_space = "U3BhY2U6MTIzNDU="
+  ads_space    = "U3BhY2U6Njc4OTA="
+}
+
+# Omit scopings (or leave it empty) for the whole account.
+resource "arize_ai_integration" "everyone" {
+  name                  = "Gemini for everyone"
+  ai_provider           = "gemini"
+  enable_default_models = true
+}
+
+# A whole organization: its organization_id alone.
+resource "arize_ai_integration" "ml_org" {
+  name                  = "Anthropic for ML"
+  ai_provider           = "anthropic"
+  enable_default_models = true
+
+  scopings = [
+    { organization_id = local.ml_org },
+  ]
+}
+
+# Two spaces of that organization, and nothing else.
+resource "arize_ai_integration" "two_spaces" {
+  name        = "OpenAI for search and ads"
+  ai_provider = "openAI"
+  model_names = ["gpt-4o-mini"]
+
+  scopings = [
+    { organization_id = local.ml_org, space_id = local.search_space },
+    { organization_id = local.ml_org, space_id = local.ads_space },
+  ]
+}

@@ -968,3 +968,39 @@ func TestCreateRecoversOwnIntegration(t *testing.T) {
 		})
 	}
 }
+
+// TestCreateGivesUp: a create under failures that never end is bounded.
+// Throttled (429, 503), it makes exactly MaxRetries+1 tries (4 here). Of
+// unknown outcome (500, 504), it looks its name up, and when the look-up
+// fails as well (after its own retries) it stops rather than send a create
+// it could not verify. Either way nothing is made.
+func TestCreateGivesUp(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		status       int
+		posts, lists int
+		message      string
+	}{
+		{429, 4, 0, "gave up on the create after 4 attempt(s)"},
+		{503, 4, 0, "gave up on the create after 4 attempt(s)"},
+		{500, 1, 4, `the create's outcome is unknown`},
+		{504, 1, 4, `and looking up "never" failed`},
+	} {
+		t.Run(fmt.Sprint(tt.status), func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t)
+			f.emu.SetFaults(emulator.Faults{ErrorRate: 1, Statuses: []int{tt.status}, RetryAfter: time.Millisecond})
+			got, err := f.c.Create(context.Background(), CreateRequest{Name: "never", Provider: ProviderOpenAI})
+			if err == nil || got != nil || !strings.Contains(err.Error(), tt.message) {
+				t.Fatalf("Create = %v, %v; want an error saying %q", got, err, tt.message)
+			}
+			posts, lists := f.emu.Count("POST", emulator.RouteCollection), f.emu.Count("GET", emulator.RouteCollection)
+			if posts != tt.posts || lists != tt.lists {
+				t.Errorf("%d POSTs and %d look-ups, want %d and %d", posts, lists, tt.posts, tt.lists)
+			}
+			if f.emu.Len() != 0 {
+				t.Errorf("the emulator holds %d", f.emu.Len())
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -11,13 +12,23 @@ import (
 	"github.com/arize-ai/terraform-provider-arize/internal/provider"
 )
 
-// version is set at build time through -ldflags "-X main.version=...".
-var version = "dev"
+// version and commit are set at build time through -ldflags
+// "-X main.version=... -X main.commit=..." (see .goreleaser.yml).
+var (
+	version = "dev"
+	commit  = "none"
+)
 
 func main() {
-	var debug bool
+	var debug, showVersion bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
+	flag.BoolVar(&showVersion, "version", false, "print the version and commit, and exit")
 	flag.Parse()
+
+	if showVersion {
+		fmt.Printf("terraform-provider-arize %s (commit %s)\n", version, commit)
+		return
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.Address,

@@ -18,6 +18,10 @@ import (
 // test harness cannot show: the CLI's own output, TF_LOG files, the schema
 // as the CLI reports it.
 
+// cliProviderVersion is the version the CLI tests build the provider as, as
+// a release build sets it.
+const cliProviderVersion = "9.8.7-acctest"
+
 var (
 	providerBinOnce sync.Once
 	providerBinDir  string
@@ -34,7 +38,8 @@ func providerBinary(t *testing.T) string {
 		if providerBinErr != nil {
 			return
 		}
-		cmd := exec.Command("go", "build", "-o", filepath.Join(providerBinDir, "terraform-provider-arize"), "github.com/arize-ai/terraform-provider-arize")
+		cmd := exec.Command("go", "build", "-ldflags", "-X main.version="+cliProviderVersion,
+			"-o", filepath.Join(providerBinDir, "terraform-provider-arize"), "github.com/arize-ai/terraform-provider-arize")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			providerBinErr = fmt.Errorf("building the provider: %v\n%s", err, out)
 		}
@@ -81,6 +86,18 @@ func newCLIWorkdir(t *testing.T, extraEnv ...string) *cliWorkdir {
 // older than minimum (a dotted version such as "1.14.0").
 func (w *cliWorkdir) requireVersion(minimum string) {
 	w.t.Helper()
+	have, err := version.NewVersion(w.cliVersion())
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if have.LessThan(version.Must(version.NewVersion(minimum))) {
+		w.t.Skipf("Terraform CLI version %s is below %s, which this test needs: skipping test", have, minimum)
+	}
+}
+
+// cliVersion is the terraform CLI's version, as it reports it.
+func (w *cliWorkdir) cliVersion() string {
+	w.t.Helper()
 	var v struct {
 		Version string `json:"terraform_version"`
 	}
@@ -88,13 +105,7 @@ func (w *cliWorkdir) requireVersion(minimum string) {
 	if err := json.Unmarshal([]byte(out), &v); err != nil {
 		w.t.Fatalf("terraform version -json: %v\n%s", err, out)
 	}
-	have, err := version.NewVersion(v.Version)
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	if have.LessThan(version.Must(version.NewVersion(minimum))) {
-		w.t.Skipf("Terraform CLI version %s is below %s, which this test needs: skipping test", have, minimum)
-	}
+	return v.Version
 }
 
 // write puts a file in the working directory.

@@ -30,6 +30,7 @@ func main() {
 		return
 	}
 
+	provider.QuietLogsUnlessAsked()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.Address,
 		Debug:   debug,

@@ -3,6 +3,8 @@ package provider
 import (
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"strings"
 	"sync"
 	"testing"
 
@@ -42,10 +44,23 @@ resource "arize_ai_integration" "ua" {
 	w.run(nil, "apply", "-no-color", "-auto-approve")
 	w.run(nil, "destroy", "-no-color", "-auto-approve")
 
-	want := "terraform-provider-arize/" + cliProviderVersion + " (+https://www.terraform.io) Terraform/" + w.cliVersion()
+	// OpenTofu tells providers the Terraform version it is compatible with,
+	// not its own: check that one only on Terraform.
+	agent := regexp.MustCompile(`^terraform-provider-arize/` + regexp.QuoteMeta(cliProviderVersion) +
+		` \(\+https://www\.terraform\.io\) Terraform/(\d+\.\d+\.\d+\S*)$`)
+	openTofu := strings.HasPrefix(w.run(nil, "version"), "OpenTofu")
 	mu.Lock()
 	defer mu.Unlock()
-	if len(agents) != 1 || agents[want] == 0 {
-		t.Errorf("User-Agents %v, want only %q", agents, want)
+	if len(agents) != 1 {
+		t.Fatalf("User-Agents %v, want one", agents)
+	}
+	for ua := range agents {
+		m := agent.FindStringSubmatch(ua)
+		switch {
+		case m == nil:
+			t.Errorf("User-Agent %q is not terraform-provider-arize/%s (+https://www.terraform.io) Terraform/<version>", ua, cliProviderVersion)
+		case !openTofu && m[1] != w.cliVersion():
+			t.Errorf("User-Agent %q names Terraform %s, not the CLI's %s", ua, m[1], w.cliVersion())
+		}
 	}
 }

@@ -66,7 +66,7 @@ terraform {
 provider "arize" {}
 CFG
 cd "$work/config"
-"$terraform" version | head -n 1
+"$terraform" version
 
 step "terraform apply (examples/resources/arize_ai_integration/resource.tf)"
 "$terraform" apply -auto-approve -no-color

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
+	"strings"
 )
 
 // Logger receives the client's debug log of requests and responses. The
@@ -42,7 +43,9 @@ func maskValue(v any) {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, child := range t {
-			switch k {
+			// Keys are matched ignoring case, as Go's JSON decoding matches
+			// them: a key spelt Api_Key must not slip through the mask.
+			switch strings.ToLower(k) {
 			case "api_key":
 				if child != nil {
 					t[k] = masked

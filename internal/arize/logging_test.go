@@ -25,6 +25,8 @@ func TestMaskBody(t *testing.T) {
 		{"null api_key stays null", `{"api_key":null,"name":"n"}`, `{"api_key":null,"name":"n"}`},
 		{"empty api_key masked", `{"api_key":""}`, `{"api_key":"***"}`},
 		{"non-string api_key masked", `{"api_key":12345}`, `{"api_key":"***"}`},
+		{"any spelling of the keys masked", `{"Api_keY":"sk-SECRET","HEADERS":{"X":"h-SECRET"}}`,
+			`{"Api_keY":"***","HEADERS":{"X":"***"}}`},
 		{"every header value masked", `{"headers":{"Authorization":"Bearer up-SECRET","X-Org":"org-SECRET"},"name":"n"}`,
 			`{"headers":{"Authorization":"***","X-Org":"***"},"name":"n"}`},
 		{"null headers stay null", `{"headers":null}`, `{"headers":null}`},

@@ -40,14 +40,14 @@ func (l *aiIntegrationListResource) ListResourceConfigSchema(_ context.Context, 
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		}
 	}
+	attrs := map[string]schema.Attribute{}
+	for name, desc := range listFilterDescriptions {
+		attrs[name] = filter(desc)
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize AI integrations for `terraform query`, to import them: each result is an " +
 			"integration's identity and, with `include_resource = true`, all its attributes.",
-		Attributes: map[string]schema.Attribute{
-			"name":       filter(descFilterName),
-			"space_id":   filter(descFilterSpaceID),
-			"space_name": filter(descFilterSpaceName),
-		},
+		Attributes: attrs,
 	}
 }
 

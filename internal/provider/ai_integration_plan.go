@@ -55,10 +55,10 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		var replacing types.String
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("ai_provider"), &replacing)...)
+		var plannedProvider types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("ai_provider"), &plannedProvider)...)
 		switch {
-		case !replacing.Equal(state.AIProvider):
+		case !plannedProvider.Equal(state.AIProvider):
 			// A new integration: has_api_key follows the config.
 		case !mustSendKey(&state, planVersion, configKey):
 			hasKey = state.HasAPIKey

@@ -41,19 +41,20 @@ func (d *aiIntegrationsDataSource) Schema(_ context.Context, _ datasource.Schema
 			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 		}
 	}
+	attrs := map[string]schema.Attribute{
+		"ai_integrations": schema.ListNestedAttribute{
+			MarkdownDescription: "The matching integrations, in the order the API returns them.",
+			Computed:            true,
+			NestedObject:        schema.NestedAttributeObject{Attributes: integrationDataSourceAttributes()},
+		},
+	}
+	for name, desc := range listFilterDescriptions {
+		attrs[name] = filter(desc)
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the Arize AI integrations that match the filters, through every page of the API. " +
 			"No match is an empty list, not an error.",
-		Attributes: map[string]schema.Attribute{
-			"name":       filter(descFilterName),
-			"space_id":   filter(descFilterSpaceID),
-			"space_name": filter(descFilterSpaceName),
-			"ai_integrations": schema.ListNestedAttribute{
-				MarkdownDescription: "The matching integrations, in the order the API returns them.",
-				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: integrationDataSourceAttributes()},
-			},
-		},
+		Attributes: attrs,
 	}
 }
 

@@ -35,8 +35,12 @@ var (
 	descCreatedAt           = "When the integration was created (RFC 3339)."
 	descUpdatedAt           = "When the integration was last updated (RFC 3339)."
 	descCreatedByUserID     = "The ID of the Arize user who created the integration."
-
-	descFilterName      = "Only integrations whose name contains this text, ignoring case (the API's `name` filter)."
-	descFilterSpaceID   = "Only integrations scoped to the space with this ID."
-	descFilterSpaceName = "Only integrations scoped to a space whose name contains this text, ignoring case."
 )
+
+// listFilterDescriptions are the list API's filters, which the list data
+// source and the list resource both take, by attribute name.
+var listFilterDescriptions = map[string]string{
+	"name":       "Only integrations whose name contains this text, ignoring case (the API's `name` filter).",
+	"space_id":   "Only integrations scoped to the space with this ID.",
+	"space_name": "Only integrations scoped to a space whose name contains this text, ignoring case.",
+}

@@ -6,9 +6,20 @@
 //
 //	ARIZE_API_KEY=test arize-emulator -addr-file /tmp/arize.addr
 //
-// It prints "arize-emulator listening on http://127.0.0.1:PORT" and serves
-// until SIGINT or SIGTERM, then prints the request counters and the counters
-// of injected faults to stderr.
+// It prints "arize-emulator listening on http://127.0.0.1:PORT (dialect
+// today)" and serves until SIGINT or SIGTERM, then prints the request
+// counters, the number of writes it refused (400 or 422 to POST or PATCH)
+// and the counters of injected faults to stderr.
+//
+// The emulator speaks one spelling of the API at a time. -dialect today (the
+// default) is the July 2026 spelling every Arize SDK sends: OPEN_AI,
+// AWS_BEDROCK, DEFAULT, ... and a required provider_metadata.kind.
+// -dialect published is the spelling of the published create page (February
+// 2026): openAI, awsBedrock, default, ... and no kind. Which one the real
+// server accepts cannot be known from outside, so the provider must work
+// against both:
+//
+//	arize-emulator -dialect published
 //
 // Faults for trying out retries by hand:
 //
@@ -82,6 +93,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	explicitNull := fs.Bool("explicit-null-scopings", false, `answer account-wide scopings as [{"organization_id":null,"space_id":null}] instead of [{}]`)
 	spaces := spacesFlag{}
 	fs.Var(spaces, "space", "known space `id=name` for the list filters, repeatable (default: two demo spaces)")
+	dialect := emulator.DialectToday
+	fs.Func("dialect", "API `spelling` to speak: today (OPEN_AI, DEFAULT, provider_metadata.kind; the default) "+
+		"or published (openAI, default, no kind: the February 2026 create page)", func(v string) error {
+		d, err := emulator.ParseDialect(v)
+		if err == nil {
+			dialect = d
+		}
+		return err
+	})
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -114,7 +134,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		spaces = defaultSpaces
 	}
 
-	srv := emulator.New(emulator.Options{APIKey: *apiKey, Spaces: spaces, ExplicitNullScopings: *explicitNull})
+	srv := emulator.New(emulator.Options{APIKey: *apiKey, Spaces: spaces, ExplicitNullScopings: *explicitNull, Dialect: dialect})
 	srv.SetFaults(emulator.Faults{
 		ErrorRate:           *errorRate,
 		Statuses:            statuses,
@@ -138,7 +158,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 			return 1
 		}
 	}
-	fmt.Fprintf(stdout, "arize-emulator listening on %s\n", baseURL)
+	fmt.Fprintf(stdout, "arize-emulator listening on %s (dialect %s)\n", baseURL, srv.Dialect())
 
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
@@ -160,11 +180,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	return 0
 }
 
-// printCounters writes the request counters and the injected-fault counters,
-// one sorted "key count" line each, for the record of a demo or a soak run.
+// printCounters writes the request counters, the number of refused writes
+// and the injected-fault counters, one sorted "key count" line each, for the
+// record of a demo or a soak run.
 func printCounters(w io.Writer, srv *emulator.Server) {
 	fmt.Fprintf(w, "arize-emulator: %d requests\n", srv.Total())
 	printCounts(w, srv.Requests())
+	fmt.Fprintf(w, "arize-emulator: %d refused writes (400 or 422 to POST or PATCH)\n", srv.Refused())
 	injected := srv.Injected()
 	total := 0
 	for _, n := range injected {

@@ -54,7 +54,7 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	if !strings.HasPrefix(base, "http://127.0.0.1:") {
 		t.Fatalf("addr file holds %q (stderr %s)", base, stderr.String())
 	}
-	if want := "arize-emulator listening on " + base + "\n"; stdout.String() != want {
+	if want := "arize-emulator listening on " + base + " (dialect today)\n"; stdout.String() != want {
 		t.Errorf("stdout %q, want %q", stdout.String(), want)
 	}
 
@@ -107,6 +107,9 @@ func TestRunRefusesBadFlags(t *testing.T) {
 		{"negative retry-after", []string{"-api-key", "k", "-retry-after", "-1s"}, noEnv, "-retry-after"},
 		{"bad space", []string{"-api-key", "k", "-space", "nameless"}, noEnv, "id=name"},
 		{"stray argument", []string{"-api-key", "k", "extra"}, noEnv, "unexpected"},
+		{"unknown dialect", []string{"-api-key", "k", "-dialect", "feb2026"}, noEnv, `invalid value "feb2026" for flag -dialect: unknown dialect "feb2026": want today or published`},
+		{"dialect casing", []string{"-api-key", "k", "-dialect", "Published"}, noEnv, `unknown dialect "Published"`},
+		{"empty dialect", []string{"-api-key", "k", "-dialect", ""}, noEnv, "want today or published"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,15 +141,17 @@ func TestCheckLoopback(t *testing.T) {
 }
 
 // startRun runs the command with args until the returned stop is called,
-// and returns the base URL and stop, which reports the exit code and stderr.
-func startRun(t *testing.T, args ...string) (base string, stop func() (int, string)) {
+// and returns the base URL, its stdout and stop, which reports the exit code
+// and stderr.
+func startRun(t *testing.T, args ...string) (base string, stdout *syncBuffer, stop func() (int, string)) {
 	t.Helper()
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	ctx, cancel := context.WithCancel(context.Background())
-	var stdout, stderr syncBuffer
+	var stderr syncBuffer
+	stdout = &syncBuffer{}
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, append([]string{"-api-key", "k", "-addr-file", addrFile}, args...), &stdout, &stderr, noEnv)
+		done <- run(ctx, append([]string{"-api-key", "k", "-addr-file", addrFile}, args...), stdout, &stderr, noEnv)
 	}()
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 		if b, err := os.ReadFile(addrFile); err == nil {
@@ -158,7 +163,7 @@ func startRun(t *testing.T, args ...string) (base string, stop func() (int, stri
 		cancel()
 		t.Fatalf("not listening; stderr %s", stderr.String())
 	}
-	return base, func() (int, string) {
+	return base, stdout, func() (int, string) {
 		cancel()
 		select {
 		case code := <-done:
@@ -185,7 +190,7 @@ func send(method, url, body string) (*http.Response, error) {
 
 func TestRunFaultFlagsAndCounters(t *testing.T) {
 	t.Run("statuses and retry-after", func(t *testing.T) {
-		base, stop := startRun(t, "-error-rate", "1", "-statuses", "429", "-retry-after", "2500ms")
+		base, _, stop := startRun(t, "-error-rate", "1", "-statuses", "429", "-retry-after", "2500ms")
 		for range 2 {
 			resp, err := send("GET", base+"/v2/ai-integrations", "")
 			if err != nil {
@@ -199,13 +204,15 @@ func TestRunFaultFlagsAndCounters(t *testing.T) {
 		if code != 0 {
 			t.Errorf("exit %d", code)
 		}
-		want := "arize-emulator: 2 requests\n  GET /v2/ai-integrations 2\narize-emulator: 2 injected faults\n  429 2\n"
+		want := "arize-emulator: 2 requests\n  GET /v2/ai-integrations 2\n" +
+			"arize-emulator: 0 refused writes (400 or 422 to POST or PATCH)\n" +
+			"arize-emulator: 2 injected faults\n  429 2\n"
 		if stderr != want {
 			t.Errorf("stderr %q, want %q", stderr, want)
 		}
 	})
 	t.Run("drop rate", func(t *testing.T) {
-		base, stop := startRun(t, "-drop-rate", "1")
+		base, _, stop := startRun(t, "-drop-rate", "1")
 		if resp, err := send("GET", base+"/v2/ai-integrations", ""); err == nil {
 			t.Errorf("answered %d, want the connection dropped", resp.StatusCode)
 		}
@@ -215,12 +222,12 @@ func TestRunFaultFlagsAndCounters(t *testing.T) {
 		}
 	})
 	t.Run("drop after commit rate", func(t *testing.T) {
-		base, stop := startRun(t, "-drop-after-commit-rate", "1", "-latency", "1ms")
-		if resp, err := send("POST", base+"/v2/ai-integrations", `{"name":"a","provider":"openAI"}`); err == nil {
+		base, _, stop := startRun(t, "-drop-after-commit-rate", "1", "-latency", "1ms")
+		if resp, err := send("POST", base+"/v2/ai-integrations", `{"name":"a","provider":"OPEN_AI"}`); err == nil {
 			t.Errorf("answered %d, want the connection dropped", resp.StatusCode)
 		}
 		// The create was applied: the same name now clashes (a failed write is answered).
-		resp, err := send("POST", base+"/v2/ai-integrations", `{"name":"a","provider":"openAI"}`)
+		resp, err := send("POST", base+"/v2/ai-integrations", `{"name":"a","provider":"OPEN_AI"}`)
 		if err != nil || resp.StatusCode != http.StatusConflict {
 			t.Errorf("second create: %v %v, want 409", err, resp)
 		}
@@ -241,5 +248,76 @@ func TestStatusesFlag(t *testing.T) {
 	}
 	if err := f.Set("429,,500"); err == nil {
 		t.Error("empty element accepted")
+	}
+}
+
+// sendBody makes one request and returns its status and body.
+func sendBody(t *testing.T, method, url, body string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	req.Header.Set("Authorization", "Bearer k")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var m map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil {
+		t.Fatalf("%s %s: %d, body not JSON: %v", method, url, resp.StatusCode, err)
+	}
+	return resp.StatusCode, m
+}
+
+func TestRunDialect(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		dialect    string
+		own, other string // a create body in the dialect's spelling and in the other's
+		provider   string // the provider answered for own
+		refusal    string // the detail answered for other
+	}{
+		{
+			name: "default", dialect: "today",
+			own:      `{"name":"a","provider":"AWS_BEDROCK","enable_default_models":true,"provider_metadata":{"kind":"AWS","role_arn":"r"}}`,
+			other:    `{"name":"b","provider":"openAI"}`,
+			provider: "AWS_BEDROCK", refusal: "provider must be one of OPEN_AI, AZURE_OPEN_AI, AWS_BEDROCK",
+		},
+		{
+			name: "today", args: []string{"-dialect", "today"}, dialect: "today",
+			own:      `{"name":"a","provider":"GEMINI","auth_type":"BEARER_TOKEN"}`,
+			other:    `{"name":"b","provider":"GEMINI","auth_type":"bearer_token"}`,
+			provider: "GEMINI", refusal: "auth_type must be one of DEFAULT, PROXY_WITH_HEADERS, BEARER_TOKEN",
+		},
+		{
+			name: "published", args: []string{"-dialect", "published"}, dialect: "published",
+			own:      `{"name":"a","provider":"awsBedrock","enable_default_models":true,"provider_metadata":{"role_arn":"r"}}`,
+			other:    `{"name":"b","provider":"OPEN_AI"}`,
+			provider: "awsBedrock", refusal: "provider must be one of openAI, azureOpenAI, awsBedrock",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base, stdout, stop := startRun(t, tt.args...)
+			if want := "arize-emulator listening on " + base + " (dialect " + tt.dialect + ")\n"; stdout.String() != want {
+				t.Errorf("stdout %q, want %q", stdout.String(), want)
+			}
+			status, created := sendBody(t, "POST", base+"/v2/ai-integrations", tt.own)
+			if status != http.StatusCreated || created["provider"] != tt.provider {
+				t.Errorf("create in the dialect's spelling: %d %v", status, created)
+			}
+			if meta, ok := created["provider_metadata"].(map[string]any); ok && (meta["kind"] != nil) != (tt.dialect == "today") {
+				t.Errorf("provider_metadata %v in dialect %s", created["provider_metadata"], tt.dialect)
+			}
+			status, problem := sendBody(t, "POST", base+"/v2/ai-integrations", tt.other)
+			if detail, _ := problem["detail"].(string); status != http.StatusUnprocessableEntity || !strings.Contains(detail, tt.refusal) {
+				t.Errorf("create in the other spelling: %d %v, want 422 mentioning %q", status, problem, tt.refusal)
+			}
+			code, stderr := stop()
+			if code != 0 || !strings.Contains(stderr, "arize-emulator: 1 refused writes") {
+				t.Errorf("exit %d, stderr %q", code, stderr)
+			}
+		})
 	}
 }

@@ -17,9 +17,9 @@ const benchStoreSize = 1000
 const benchKey = "bench-key"
 
 func benchBody(name string) string {
-	return `{"name":"` + name + `","provider":"custom","api_key":"sk-bench","base_url":"https://gateway.example.com/v1",` +
+	return `{"name":"` + name + `","provider":"CUSTOM","api_key":"sk-bench","base_url":"https://gateway.example.com/v1",` +
 		`"model_names":["gpt-4o","gpt-4o-mini","claude-sonnet"],"headers":{"X-Team":"platform"},` +
-		`"auth_type":"proxy_with_headers","scopings":[{"organization_id":"org-1","space_id":null}]}`
+		`"auth_type":"PROXY_WITH_HEADERS","scopings":[{"organization_id":"org-1","space_id":null}]}`
 }
 
 // benchServer returns a server holding size integrations and their ids.
@@ -28,7 +28,7 @@ func benchServer(b *testing.B, size int) (*Server, []string) {
 	s := New(Options{APIKey: benchKey})
 	ids := make([]string, size)
 	for i := range size {
-		in := Integration{Name: fmt.Sprintf("seed-%05d", i), Provider: "openAI", ModelNames: []string{"gpt-4o"}, FunctionCallingEnabled: true}
+		in := Integration{Name: fmt.Sprintf("seed-%05d", i), Provider: "OPEN_AI", ModelNames: []string{"gpt-4o"}, FunctionCallingEnabled: true}
 		out, err := s.Put(in)
 		if err != nil {
 			b.Fatal(err)

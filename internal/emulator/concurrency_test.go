@@ -32,7 +32,7 @@ func TestConcurrentCreates(t *testing.T) {
 	for w := range workers {
 		wg.Go(func() {
 			for i := range each {
-				r := e.do("POST", collection, fmt.Sprintf(`{"name":"w%d-%d","provider":"openAI"}`, w, i))
+				r := e.do("POST", collection, fmt.Sprintf(`{"name":"w%d-%d","provider":"OPEN_AI"}`, w, i))
 				if r.status != http.StatusCreated {
 					t.Errorf("create: %d %s", r.status, r.body)
 					return
@@ -77,7 +77,7 @@ func TestConcurrentSameName(t *testing.T) {
 	var wg sync.WaitGroup
 	for range n {
 		wg.Go(func() {
-			statuses <- e.do("POST", collection, `{"name":"dup","provider":"openAI"}`).status
+			statuses <- e.do("POST", collection, `{"name":"dup","provider":"OPEN_AI"}`).status
 		})
 	}
 	wg.Wait()
@@ -109,7 +109,7 @@ func TestConcurrentMixed(t *testing.T) {
 			e.do("GET", itemPath(id), "")
 			e.do("PATCH", itemPath(id), fmt.Sprintf(`{"model_names":["m%d"],"headers":{"X":"%d"}}`, w, w))
 			e.do("GET", collection+"?limit=3", "")
-			e.do("POST", collection, fmt.Sprintf(`{"name":"new%d","provider":"openAI"}`, w))
+			e.do("POST", collection, fmt.Sprintf(`{"name":"new%d","provider":"OPEN_AI"}`, w))
 			e.srv.Get(id)
 			e.srv.List()
 			if w%4 == 0 {

@@ -64,13 +64,18 @@ var writableFields = []string{
 // headers, provider_metadata; scopings becomes account-wide) and is a 422 for
 // the others. On create dst starts from the defaults, so null there is the
 // same as leaving the field out.
-func applyFields(dst *Integration, fields map[string]json.RawMessage) *Problem {
+//
+// provider and auth_type are decoded in dialect's spelling only and stored in
+// today's; provider_metadata follows the dialect's shape (see
+// [Dialect]). A value in the other dialect's spelling is a 422 like any
+// unknown value.
+func applyFields(dst *Integration, fields map[string]json.RawMessage, dialect Dialect) *Problem {
 	for _, k := range sortedKeys(fields) {
 		if !slices.Contains(writableFields, k) {
 			return badRequest("unknown field %q", k)
 		}
 	}
-	d := fieldDecoder{}
+	d := fieldDecoder{dialect: dialect}
 	for _, name := range writableFields {
 		raw, ok := fields[name]
 		if !ok {
@@ -87,6 +92,7 @@ func applyFields(dst *Integration, fields map[string]json.RawMessage) *Problem {
 // fieldDecoder remembers the first 400 and the first 422 while members are
 // decoded, so that all type errors win over value errors.
 type fieldDecoder struct {
+	dialect Dialect
 	bad     *Problem
 	invalid *Problem
 }
@@ -127,13 +133,19 @@ func (d *fieldDecoder) apply(dst *Integration, name string, raw json.RawMessage)
 		if !ok {
 			return
 		}
-		switch name {
-		case "name":
+		if name == "name" {
 			dst.Name = s
-		case "provider":
-			dst.Provider = s
-		default:
-			dst.AuthType = s
+			return
+		}
+		canonical, known := d.dialect.decodeEnum(name, s)
+		if !known {
+			d.valueError("%s must be one of %s", name, d.dialect.oneOf(name))
+			return
+		}
+		if name == "provider" {
+			dst.Provider = canonical
+		} else {
+			dst.AuthType = canonical
 		}
 	case "enable_default_models", "function_calling_enabled":
 		if null {
@@ -224,25 +236,23 @@ func (d *fieldDecoder) headers(raw json.RawMessage) map[string]string {
 	return out
 }
 
-// metadataFields lists the members each kind of provider_metadata accepts.
-var metadataFields = map[string][]string{
-	kindAWS: {"kind", "role_arn", "external_id"},
-	kindGCP: {"kind", "project_id", "location", "project_access_label"},
-}
-
-// providerMetadata decodes the AWS or GCP variant. An unknown kind is a 422
-// (a value the API does not support); a member foreign to a known kind is a
-// 400, like any unknown field.
+// providerMetadata decodes the AWS or GCP variant in the server's dialect.
+// Today an unknown kind is a 422 (a value the API does not support) and a
+// member foreign to a known kind is a 400, like any unknown field; the
+// published spelling is decoded by publishedMetadata.
 func (d *fieldDecoder) providerMetadata(raw json.RawMessage) *ProviderMetadata {
 	var members map[string]json.RawMessage
 	if bytes.TrimSpace(raw)[0] != '{' || json.Unmarshal(raw, &members) != nil {
 		d.typeError("provider_metadata must be an object or null")
 		return nil
 	}
+	if d.dialect == DialectPublished {
+		return d.publishedMetadata(members)
+	}
 	m := &ProviderMetadata{}
 	kindRaw, ok := members["kind"]
 	if !ok || isNull(kindRaw) {
-		d.valueError("provider_metadata.kind is required (AWS or GCP)")
+		d.valueError("%s", d.dialect.missingKind())
 		return m
 	}
 	if m.Kind, ok = d.str(kindRaw, "provider_metadata.kind"); !ok {
@@ -254,12 +264,18 @@ func (d *fieldDecoder) providerMetadata(raw json.RawMessage) *ProviderMetadata {
 		return m
 	}
 	for _, k := range sortedKeys(members) {
-		if !slices.Contains(allowed, k) {
+		if k != "kind" && !slices.Contains(allowed, k) {
 			d.typeError("unknown field %q in provider_metadata of kind %s", "provider_metadata."+k, m.Kind)
 			return nil
 		}
 	}
-	for _, k := range allowed[1:] {
+	return d.metadataMembers(m, members)
+}
+
+// metadataMembers decodes the members of m's kind: each a string, all
+// required but external_id.
+func (d *fieldDecoder) metadataMembers(m *ProviderMetadata, members map[string]json.RawMessage) *ProviderMetadata {
+	for _, k := range metadataFields[m.Kind] {
 		v, present := members[k]
 		field := "provider_metadata." + k
 		if !present || isNull(v) {

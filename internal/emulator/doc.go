@@ -9,11 +9,35 @@
 // the client's, so a wrong JSON tag in the client fails a test rather than
 // being mirrored here.
 //
+// # Dialects
+//
+// A server speaks one spelling of the API at a time, its [Dialect]. In July
+// 2026 Arize changed the spelling of its v2 API: enum values became
+// SCREAMING_SNAKE_CASE (provider OPEN_AI, AWS_BEDROCK, ...; auth_type
+// DEFAULT, ...) and provider_metadata gained a required kind (AWS or GCP).
+// All SDKs since send that spelling, [DialectToday], the default; the
+// published create page (February 2026) still shows the old one (openAI,
+// awsBedrock, default, ... and no kind), [DialectPublished]. Which of the
+// two the real server accepts cannot be known from outside, so the provider
+// must work against both, and the emulator is strict about the one it
+// speaks: the other dialect's spelling is refused like any unknown value
+// (422 naming the field), and a kind sent to the published dialect is an
+// unknown field (400).
+//
+// The store always holds today's spelling, whatever the dialect: requests
+// are translated as they are decoded and answers as they are rendered, and
+// the direct state access below works in today's spelling (Put accepts
+// either, see [Canonical]).
+//
+// # Test support
+//
 // Beyond the API, a [Server] offers what tests need: request counters per
-// route (to assert how many calls an operation made), direct state access
-// that bypasses HTTP (to simulate changes made outside Terraform), and fault
-// injection to exercise the client's retry logic: a share of 429/5xx
-// answers, connections closed without an answer before the request is served
-// or after a write was applied, deterministic "fail or drop the next n"
-// faults, added latency, and counters of what was injected.
+// route (to assert how many calls an operation made), counters of the
+// answers it gave by status and of the writes it refused
+// ([Server.Refused]), direct state access that bypasses HTTP (to simulate
+// changes made outside Terraform), and fault injection to exercise the
+// client's retry logic: a share of 429/5xx answers, connections closed
+// without an answer before the request is served or after a write was
+// applied, deterministic "fail or drop the next n" faults, added latency,
+// and counters of what was injected.
 package emulator

@@ -69,7 +69,7 @@ var requestKinds = []struct {
 }{
 	{"list", "GET", collection, ""},
 	{"get", "GET", "{item}", ""},
-	{"create", "POST", collection, `{"name":"third","provider":"anthropic"}`},
+	{"create", "POST", collection, `{"name":"third","provider":"ANTHROPIC"}`},
 	{"update", "PATCH", "{item}", `{"name":"renamed","api_key":"sk-new-key-123"}`},
 	{"delete", "DELETE", "{item}", ""},
 	{"unknown path", "GET", "/nowhere", ""},
@@ -114,7 +114,7 @@ func TestDropAfterCommit(t *testing.T) {
 	}{
 		{
 			name: "create is applied", method: "POST", path: collection,
-			body: `{"name":"third","provider":"anthropic","api_key":"sk-third-key"}`, dropped: true,
+			body: `{"name":"third","provider":"ANTHROPIC","api_key":"sk-third-key"}`, dropped: true,
 			check: func(t *testing.T, e *env, _ string) {
 				list := e.srv.List()
 				if len(list) != 3 || list[2].Name != "third" || list[2].APIKey != "sk-third-key" {
@@ -141,7 +141,7 @@ func TestDropAfterCommit(t *testing.T) {
 		},
 		{name: "reads are answered", method: "GET", path: "{item}"},
 		{name: "lists are answered", method: "GET", path: collection},
-		{name: "a failed create is answered", method: "POST", path: collection, body: `{"name":"second","provider":"openAI"}`},
+		{name: "a failed create is answered", method: "POST", path: collection, body: `{"name":"second","provider":"OPEN_AI"}`},
 		{name: "an invalid update is answered", method: "PATCH", path: "{item}", body: `{"provider":"nope"}`},
 		{name: "a delete of an unknown id is answered", method: "DELETE", path: itemPath("bm9wZQ==")},
 		{name: "a write to an unknown path is answered", method: "POST", path: "/v2/ai-integrations/x/y", body: `{}`},
@@ -188,8 +188,8 @@ func TestDropAfterCommitAnswersUnchanged(t *testing.T) {
 		e.createNamed("first")
 	}
 	for _, req := range []struct{ method, path, body string }{
-		{"POST", collection, `{"name":"b","provider":"openAI","base_url":"https://x.test/?a=1&b=<2>"}`},
-		{"POST", collection, `{"name":"b","provider":"openAI"}`},
+		{"POST", collection, `{"name":"b","provider":"OPEN_AI","base_url":"https://x.test/?a=1&b=<2>"}`},
+		{"POST", collection, `{"name":"b","provider":"OPEN_AI"}`},
 		{"PUT", collection, `{}`},
 		{"DELETE", itemPath("bm9wZQ=="), ""},
 	} {
@@ -248,11 +248,11 @@ func TestDropNext(t *testing.T) {
 		want               string
 	}{
 		{"GET", itemPath(id), "", "200"},
-		{"POST", collection, `{"name":"first","provider":"openAI"}`, "409"},
+		{"POST", collection, `{"name":"first","provider":"OPEN_AI"}`, "409"},
 		{"PATCH", itemPath(id), `{"name":"patched"}`, "drop"},
 		{"DELETE", itemPath("bm9wZQ=="), "", "404"},
-		{"POST", collection, `{"name":"second","provider":"openAI"}`, "drop"},
-		{"POST", collection, `{"name":"third","provider":"openAI"}`, "201"},
+		{"POST", collection, `{"name":"second","provider":"OPEN_AI"}`, "drop"},
+		{"POST", collection, `{"name":"third","provider":"OPEN_AI"}`, "201"},
 	}
 	for i, s := range steps {
 		r, err := e.try(s.method, s.path, s.body)
@@ -294,7 +294,7 @@ func TestInjectedCounters(t *testing.T) {
 	for range 7 {
 		_, _ = e.try("GET", collection, "")
 	}
-	_, _ = e.try("POST", collection, `{"name":"a","provider":"openAI"}`)
+	_, _ = e.try("POST", collection, `{"name":"a","provider":"OPEN_AI"}`)
 	want := map[string]int{"429": 1, "500": 1, "502": 1, "503": 2, "504": 1, "drop": 1, "drop_after_commit": 1, "latency": 8}
 	got := e.srv.Injected()
 	if !reflect.DeepEqual(got, want) {
@@ -324,7 +324,7 @@ func TestErrorAndDropRatesShareOneDraw(t *testing.T) {
 	}
 	// Rates outside [0, 1] are clamped; NaN is none.
 	e.srv.SetFaults(Faults{ErrorRate: -1, DropRate: math.NaN(), DropAfterCommitRate: -2})
-	if r, err := e.try("POST", collection, `{"name":"x","provider":"openAI"}`); err != nil || r.status != http.StatusCreated {
+	if r, err := e.try("POST", collection, `{"name":"x","provider":"OPEN_AI"}`); err != nil || r.status != http.StatusCreated {
 		t.Errorf("with clamped rates: %v %d", err, r.status)
 	}
 }
@@ -340,7 +340,7 @@ func outcomes(t *testing.T, f Faults) (seq []string, names []string, injected ma
 		var err error
 		switch {
 		case i%4 == 0 || len(ids) == 0:
-			r, err = e.try("POST", collection, fmt.Sprintf(`{"name":"n%d","provider":"openAI"}`, i))
+			r, err = e.try("POST", collection, fmt.Sprintf(`{"name":"n%d","provider":"OPEN_AI"}`, i))
 			if err == nil && r.status == http.StatusCreated {
 				ids = append(ids, r.json(t)["id"].(string))
 			}

@@ -25,7 +25,7 @@ func TestFailNext(t *testing.T) {
 		{503, CodeServiceUnavailable, "1"},
 	}
 	for i, w := range want {
-		r := e.do("POST", collection, `{"name":"a","provider":"openAI"}`)
+		r := e.do("POST", collection, `{"name":"a","provider":"OPEN_AI"}`)
 		wantProblem(t, r, w.status, w.code, collection, "injected")
 		if got := r.header.Get("Retry-After"); got != w.retryAfter {
 			t.Errorf("request %d: Retry-After %q, want %q", i, got, w.retryAfter)
@@ -34,7 +34,7 @@ func TestFailNext(t *testing.T) {
 	if e.srv.Len() != 0 {
 		t.Error("a faulted POST created an integration")
 	}
-	if r := e.do("POST", collection, `{"name":"a","provider":"openAI"}`); r.status != http.StatusCreated {
+	if r := e.do("POST", collection, `{"name":"a","provider":"OPEN_AI"}`); r.status != http.StatusCreated {
 		t.Errorf("after the faults: %d %s", r.status, r.body)
 	}
 	if n := e.srv.Count("POST", RouteCollection); n != 5 {

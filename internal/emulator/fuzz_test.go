@@ -16,12 +16,52 @@ import (
 
 // The fuzz targets drive ServeHTTP directly through httptest.NewRecorder, on
 // servers with a frozen clock, so every input is replayable. Their seed
-// corpora live in testdata/fuzz/<FuzzName>/ and run as ordinary tests.
+// corpora live in testdata/fuzz/<FuzzName>/ and run as ordinary tests; they
+// are written in today's spelling. FuzzCreate and FuzzPatch send each input
+// to a server of each dialect, and to the published one also translated
+// into its spelling (see toPublished), so both decoders are fuzzed.
 
 var fuzzNow = time.Date(2026, 2, 13, 21, 27, 19, 55_000_000, time.UTC)
 
-func newFuzzServer() *Server {
-	return New(Options{APIKey: testKey, Spaces: testSpaces, Now: func() time.Time { return fuzzNow }})
+func newFuzzServer(d Dialect) *Server {
+	return New(Options{APIKey: testKey, Spaces: testSpaces, Now: func() time.Time { return fuzzNow }, Dialect: d})
+}
+
+// toPublished rewrites a body in today's spelling into the published one:
+// provider and auth_type values translated, provider_metadata.kind dropped,
+// other members kept byte for byte. A body that is not a JSON object is
+// returned as it is.
+func toPublished(body []byte) []byte {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil || fields == nil {
+		return body
+	}
+	for _, k := range []string{"provider", "auth_type"} {
+		var v string
+		if raw, ok := fields[k]; ok && json.Unmarshal(raw, &v) == nil {
+			fields[k], _ = json.Marshal(DialectPublished.spell(Canonical(v)))
+		}
+	}
+	var meta map[string]json.RawMessage
+	if raw, ok := fields["provider_metadata"]; ok && json.Unmarshal(raw, &meta) == nil && meta != nil {
+		delete(meta, "kind")
+		fields["provider_metadata"], _ = json.Marshal(meta)
+	}
+	out, err := json.Marshal(fields)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+// eachDialect runs check on a server of each dialect with body, and on the
+// published one with body translated too, when that changes it.
+func eachDialect(t *testing.T, body []byte, check func(t *testing.T, d Dialect, body []byte)) {
+	t.Run("today", func(t *testing.T) { check(t, DialectToday, body) })
+	t.Run("published", func(t *testing.T) { check(t, DialectPublished, body) })
+	if translated := toPublished(body); !bytes.Equal(translated, body) {
+		t.Run("published translated", func(t *testing.T) { check(t, DialectPublished, translated) })
+	}
 }
 
 // call serves one authenticated request; a body is sent as JSON.
@@ -159,9 +199,9 @@ var serverFields = []string{"id", "has_api_key", "created_at", "updated_at", "cr
 
 // checkRecreates asserts that what the API shows can be written back: the
 // rendered object, less the server's members and plus the api_key, creates
-// an equal integration on a fresh server. That is what a client that reads
-// an integration and applies it elsewhere relies on.
-func checkRecreates(t *testing.T, rendered []byte, apiKey string) {
+// an equal integration on a fresh server of the same dialect. That is what a
+// client that reads an integration and applies it elsewhere relies on.
+func checkRecreates(t *testing.T, d Dialect, rendered []byte, apiKey string) {
 	t.Helper()
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(rendered, &fields); err != nil {
@@ -174,7 +214,7 @@ func checkRecreates(t *testing.T, rendered []byte, apiKey string) {
 		fields["api_key"], _ = json.Marshal(apiKey)
 	}
 	body, _ := json.Marshal(fields)
-	s := newFuzzServer()
+	s := newFuzzServer(d)
 	rec := call(s, "POST", RouteCollection, "", body)
 	if rec.Code != http.StatusCreated {
 		t.Fatalf("re-creating %s: %d %s", body, rec.Code, rec.Body)
@@ -193,64 +233,67 @@ func checkRecreates(t *testing.T, rendered []byte, apiKey string) {
 
 // FuzzCreate POSTs arbitrary bytes to a fresh server.
 func FuzzCreate(f *testing.F) {
-	f.Add([]byte(`{"name":"a","provider":"openAI","api_key":"sk-secret-1234"}`))
-	f.Fuzz(func(t *testing.T, body []byte) {
-		s := newFuzzServer()
-		rec := call(s, "POST", RouteCollection, "", body)
-		// A fresh server knows no names, so a 409 is a bug.
-		checkAnswer(t, rec, http.StatusCreated,
-			http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity)
-		checkNoKeyLeak(t, body, rec, func(body []byte) *httptest.ResponseRecorder {
-			return call(newFuzzServer(), "POST", RouteCollection, "", body)
-		})
-		if rec.Code != http.StatusCreated {
-			if n := s.Len(); n != 0 {
-				t.Fatalf("a failed create stored %d integrations", n)
-			}
-			return
-		}
-		if n := s.Len(); n != 1 {
-			t.Fatalf("after a 201, Len %d", n)
-		}
-		var created struct {
-			ID string `json:"id"`
-		}
-		if err := json.Unmarshal(rec.Body.Bytes(), &created); err != nil || created.ID == "" {
-			t.Fatalf("201 without an id: %v %s", err, rec.Body)
-		}
-		if loc := rec.Header().Get("Location"); loc != RouteCollection+"/"+url.PathEscape(created.ID) {
-			t.Fatalf("Location %q for id %q", loc, created.ID)
-		}
-		if got := getItem(t, s, created.ID); !bytes.Equal(got, rec.Body.Bytes()) {
-			t.Fatalf("GET differs from the 201:\n%s\n%s", rec.Body, got)
-		}
-		stored, _ := s.Get(created.ID)
-		if p := validate(&stored); p != nil {
-			t.Fatalf("stored integration is invalid: %v", p)
-		}
-		checkRecreates(t, rec.Body.Bytes(), stored.APIKey)
+	f.Add([]byte(`{"name":"a","provider":"OPEN_AI","api_key":"sk-secret-1234"}`))
+	f.Fuzz(func(t *testing.T, body []byte) { eachDialect(t, body, fuzzCreate) })
+}
+
+// fuzzCreate is one FuzzCreate input on a server of dialect d.
+func fuzzCreate(t *testing.T, d Dialect, body []byte) {
+	s := newFuzzServer(d)
+	rec := call(s, "POST", RouteCollection, "", body)
+	// A fresh server knows no names, so a 409 is a bug.
+	checkAnswer(t, rec, http.StatusCreated,
+		http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity)
+	checkNoKeyLeak(t, body, rec, func(body []byte) *httptest.ResponseRecorder {
+		return call(newFuzzServer(d), "POST", RouteCollection, "", body)
 	})
+	if rec.Code != http.StatusCreated {
+		if n := s.Len(); n != 0 {
+			t.Fatalf("a failed create stored %d integrations", n)
+		}
+		return
+	}
+	if n := s.Len(); n != 1 {
+		t.Fatalf("after a 201, Len %d", n)
+	}
+	var created struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &created); err != nil || created.ID == "" {
+		t.Fatalf("201 without an id: %v %s", err, rec.Body)
+	}
+	if loc := rec.Header().Get("Location"); loc != RouteCollection+"/"+url.PathEscape(created.ID) {
+		t.Fatalf("Location %q for id %q", loc, created.ID)
+	}
+	if got := getItem(t, s, created.ID); !bytes.Equal(got, rec.Body.Bytes()) {
+		t.Fatalf("GET differs from the 201:\n%s\n%s", rec.Body, got)
+	}
+	stored, _ := s.Get(created.ID)
+	if p := validate(&stored, s.Dialect()); p != nil {
+		t.Fatalf("stored integration is invalid: %v", p)
+	}
+	checkRecreates(t, d, rec.Body.Bytes(), stored.APIKey)
 }
 
 // patchBases are the integrations FuzzPatch patches, chosen by its base
 // argument: one per provider family with its own rules.
 var patchBases = []string{
-	`{"name":"base","provider":"openAI","api_key":"sk-base-0123456789","base_url":"https://proxy.example.com/v1",
-	  "model_names":["gpt-4o"],"headers":{"X-Team":"ml"},"auth_type":"proxy_with_headers",
+	`{"name":"base","provider":"OPEN_AI","api_key":"sk-base-0123456789","base_url":"https://proxy.example.com/v1",
+	  "model_names":["gpt-4o"],"headers":{"X-Team":"ml"},"auth_type":"PROXY_WITH_HEADERS",
 	  "scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6MTIzNDU="}]}`,
-	`{"name":"base","provider":"awsBedrock","enable_default_models":true,
+	`{"name":"base","provider":"AWS_BEDROCK","enable_default_models":true,
 	  "provider_metadata":{"kind":"AWS","role_arn":"arn:aws:iam::123456789012:role/arize","external_id":""}}`,
-	`{"name":"base","provider":"vertexAI","model_names":["gemini-2.0"],"function_calling_enabled":false,
+	`{"name":"base","provider":"VERTEX_AI","model_names":["gemini-2.0"],"function_calling_enabled":false,
 	  "provider_metadata":{"kind":"GCP","project_id":"p","location":"us-central1","project_access_label":"l"},
 	  "scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":null}]}`,
 }
 
-// patchSetup returns a server holding the chosen base integration, and a
-// second one named "taken" so that renames can clash.
-func patchSetup(t *testing.T, base uint8) (*Server, string) {
+// patchSetup returns a server of dialect d holding the chosen base
+// integration, and a second one named "taken" so that renames can clash.
+func patchSetup(t *testing.T, d Dialect, base uint8) (*Server, string) {
 	t.Helper()
-	s := newFuzzServer()
-	rec := call(s, "POST", RouteCollection, "", []byte(patchBases[int(base)%len(patchBases)]))
+	s := newFuzzServer(d)
+	rec := call(s, "POST", RouteCollection, "", inDialect(d, []byte(patchBases[int(base)%len(patchBases)])))
 	if rec.Code != http.StatusCreated {
 		t.Fatalf("setup: %d %s", rec.Code, rec.Body)
 	}
@@ -258,7 +301,7 @@ func patchSetup(t *testing.T, base uint8) (*Server, string) {
 		ID string `json:"id"`
 	}
 	_ = json.Unmarshal(rec.Body.Bytes(), &created)
-	if rec := call(s, "POST", RouteCollection, "", []byte(`{"name":"taken","provider":"anthropic"}`)); rec.Code != http.StatusCreated {
+	if rec := call(s, "POST", RouteCollection, "", inDialect(d, []byte(`{"name":"taken","provider":"ANTHROPIC"}`))); rec.Code != http.StatusCreated {
 		t.Fatalf("setup: %d %s", rec.Code, rec.Body)
 	}
 	return s, created.ID
@@ -268,71 +311,84 @@ func patchSetup(t *testing.T, base uint8) (*Server, string) {
 func FuzzPatch(f *testing.F) {
 	f.Add([]byte(`{"name":"renamed","api_key":"sk-rotated-5678"}`), byte(0))
 	f.Fuzz(func(t *testing.T, body []byte, base uint8) {
-		s, id := patchSetup(t, base)
-		path := RouteCollection + "/" + url.PathEscape(id)
-		beforeBody := getItem(t, s, id)
-		before := s.List()
-
-		rec := call(s, "PATCH", path, "", body)
-		// The id exists and the body is JSON-typed: 401, 404, 405 and 415 are bugs.
-		checkAnswer(t, rec, http.StatusOK, http.StatusBadRequest, http.StatusConflict,
-			http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity)
-		checkNoKeyLeak(t, body, rec, func(body []byte) *httptest.ResponseRecorder {
-			s, id := patchSetup(t, base)
-			return call(s, "PATCH", RouteCollection+"/"+url.PathEscape(id), "", body)
-		})
-		after := getItem(t, s, id)
-		if rec.Code != http.StatusOK {
-			if !bytes.Equal(after, beforeBody) {
-				t.Fatalf("a %d PATCH changed the integration:\n%s\n%s", rec.Code, beforeBody, after)
-			}
-			if !reflect.DeepEqual(s.List(), before) {
-				t.Fatalf("a %d PATCH changed the store", rec.Code)
-			}
-			return
-		}
-		if !bytes.Equal(after, rec.Body.Bytes()) {
-			t.Fatalf("GET differs from the PATCH answer:\n%s\n%s", rec.Body, after)
-		}
-		stored, ok := s.Get(id)
-		if !ok || s.Len() != 2 {
-			t.Fatalf("after a 200 PATCH: found %v, Len %d", ok, s.Len())
-		}
-		if p := validate(&stored); p != nil {
-			t.Fatalf("PATCH stored an integration the create rules refuse: %v\n%s", p, after)
-		}
-		if !stored.UpdatedAt.After(before[0].UpdatedAt) || !stored.CreatedAt.Equal(before[0].CreatedAt) {
-			t.Fatalf("timestamps: created %v -> %v, updated %v -> %v",
-				before[0].CreatedAt, stored.CreatedAt, before[0].UpdatedAt, stored.UpdatedAt)
-		}
-		if other := s.List()[1]; !reflect.DeepEqual(other, before[1]) {
-			t.Fatalf("PATCH changed another integration: %+v", other)
-		}
-		checkRecreates(t, after, stored.APIKey)
+		eachDialect(t, body, func(t *testing.T, d Dialect, body []byte) { fuzzPatch(t, d, body, base) })
 	})
+}
+
+// fuzzPatch is one FuzzPatch input on a server of dialect d.
+func fuzzPatch(t *testing.T, d Dialect, body []byte, base uint8) {
+	s, id := patchSetup(t, d, base)
+	path := RouteCollection + "/" + url.PathEscape(id)
+	beforeBody := getItem(t, s, id)
+	before := s.List()
+
+	rec := call(s, "PATCH", path, "", body)
+	// The id exists and the body is JSON-typed: 401, 404, 405 and 415 are bugs.
+	checkAnswer(t, rec, http.StatusOK, http.StatusBadRequest, http.StatusConflict,
+		http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity)
+	checkNoKeyLeak(t, body, rec, func(body []byte) *httptest.ResponseRecorder {
+		s, id := patchSetup(t, d, base)
+		return call(s, "PATCH", RouteCollection+"/"+url.PathEscape(id), "", body)
+	})
+	after := getItem(t, s, id)
+	if rec.Code != http.StatusOK {
+		if !bytes.Equal(after, beforeBody) {
+			t.Fatalf("a %d PATCH changed the integration:\n%s\n%s", rec.Code, beforeBody, after)
+		}
+		if !reflect.DeepEqual(s.List(), before) {
+			t.Fatalf("a %d PATCH changed the store", rec.Code)
+		}
+		return
+	}
+	if !bytes.Equal(after, rec.Body.Bytes()) {
+		t.Fatalf("GET differs from the PATCH answer:\n%s\n%s", rec.Body, after)
+	}
+	stored, ok := s.Get(id)
+	if !ok || s.Len() != 2 {
+		t.Fatalf("after a 200 PATCH: found %v, Len %d", ok, s.Len())
+	}
+	if p := validate(&stored, s.Dialect()); p != nil {
+		t.Fatalf("PATCH stored an integration the create rules refuse: %v\n%s", p, after)
+	}
+	if !stored.UpdatedAt.After(before[0].UpdatedAt) || !stored.CreatedAt.Equal(before[0].CreatedAt) {
+		t.Fatalf("timestamps: created %v -> %v, updated %v -> %v",
+			before[0].CreatedAt, stored.CreatedAt, before[0].UpdatedAt, stored.UpdatedAt)
+	}
+	if other := s.List()[1]; !reflect.DeepEqual(other, before[1]) {
+		t.Fatalf("PATCH changed another integration: %+v", other)
+	}
+	checkRecreates(t, d, after, stored.APIKey)
+}
+
+// inDialect translates a body in today's spelling for a server of dialect d.
+func inDialect(d Dialect, body []byte) []byte {
+	if d == DialectPublished {
+		return toPublished(body)
+	}
+	return body
 }
 
 // listFixture is a dozen integrations with names and scopings for every list
 // filter; one more is created and deleted so sequence numbers have a gap.
 var listFixture = []string{
-	`{"name":"Alpha prod","provider":"openAI"}`,
-	`{"name":"alpha staging","provider":"anthropic","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6Njc4OTA="}]}`,
-	`{"name":"Beta","provider":"gemini","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6MTIzNDU="}]}`,
-	`{"name":"beta-2","provider":"custom","base_url":"https://llm.internal/v1"}`,
-	`{"name":"GAMMA","provider":"nvidiaNim","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":null}]}`,
-	`{"name":"delete-me","provider":"openAI"}`,
-	`{"name":"Ünïcödé 名前","provider":"azureOpenAI","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6MTExMTE="}]}`,
-	`{"name":"bedrock","provider":"awsBedrock","enable_default_models":true,"provider_metadata":{"kind":"AWS","role_arn":"arn:r"}}`,
-	`{"name":"vertex","provider":"vertexAI","model_names":["m"],"provider_metadata":{"kind":"GCP","project_id":"p","location":"l","project_access_label":"a"}}`,
-	`{"name":"multi","provider":"openAI","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6MTIzNDU="},{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6Njc4OTA="}]}`,
-	`{"name":"with spaces  ","provider":"anthropic"}`,
-	`{"name":"%2F/slash?&=","provider":"openAI"}`,
-	`{"name":"last","provider":"gemini"}`,
+	`{"name":"Alpha prod","provider":"OPEN_AI"}`,
+	`{"name":"alpha staging","provider":"ANTHROPIC","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6Njc4OTA="}]}`,
+	`{"name":"Beta","provider":"GEMINI","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6MTIzNDU="}]}`,
+	`{"name":"beta-2","provider":"CUSTOM","base_url":"https://llm.internal/v1"}`,
+	`{"name":"GAMMA","provider":"NVIDIA_NIM","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":null}]}`,
+	`{"name":"delete-me","provider":"OPEN_AI"}`,
+	`{"name":"Ünïcödé 名前","provider":"AZURE_OPEN_AI","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6MTExMTE="}]}`,
+	`{"name":"bedrock","provider":"AWS_BEDROCK","enable_default_models":true,"provider_metadata":{"kind":"AWS","role_arn":"arn:r"}}`,
+	`{"name":"vertex","provider":"VERTEX_AI","model_names":["m"],"provider_metadata":{"kind":"GCP","project_id":"p","location":"l","project_access_label":"a"}}`,
+	`{"name":"multi","provider":"OPEN_AI","scopings":[{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6MTIzNDU="},{"organization_id":"QWNjb3VudE9yZzoxMjM6YWJj","space_id":"U3BhY2U6Njc4OTA="}]}`,
+	`{"name":"with spaces  ","provider":"ANTHROPIC"}`,
+	`{"name":"%2F/slash?&=","provider":"OPEN_AI"}`,
+	`{"name":"last","provider":"GEMINI"}`,
 }
 
 func listSetup(t *testing.T) *Server {
 	t.Helper()
-	s := newFuzzServer()
+	s := newFuzzServer(DialectToday)
 	for _, body := range listFixture {
 		rec := call(s, "POST", RouteCollection, "", []byte(body))
 		if rec.Code != http.StatusCreated {

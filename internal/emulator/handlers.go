@@ -13,7 +13,7 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := Integration{FunctionCallingEnabled: true, AuthType: authDefault}
-	if p := applyFields(&in, fields); p != nil {
+	if p := applyFields(&in, fields, s.opts.Dialect); p != nil {
 		writeProblem(w, r, p)
 		return
 	}
@@ -54,10 +54,10 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request, id string)
 	}
 	updated, p := s.update(id, func(in *Integration) *Problem {
 		before := in.Provider
-		if p := applyFields(in, fields); p != nil {
+		if p := applyFields(in, fields, s.opts.Dialect); p != nil {
 			return p
 		}
-		return requireMetadataOnSwitch(before, in, fields)
+		return requireMetadataOnSwitch(before, in, fields, s.opts.Dialect)
 	})
 	if p != nil {
 		writeProblem(w, r, p)

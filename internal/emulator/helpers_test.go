@@ -135,10 +135,10 @@ func (e *env) create(body string) map[string]any {
 	return r.json(e.t)
 }
 
-// createNamed creates a minimal openAI integration.
+// createNamed creates a minimal OPEN_AI integration.
 func (e *env) createNamed(name string) string {
 	e.t.Helper()
-	b, _ := json.Marshal(map[string]any{"name": name, "provider": "openAI"})
+	b, _ := json.Marshal(map[string]any{"name": name, "provider": "OPEN_AI"})
 	return e.create(string(b))["id"].(string)
 }
 

@@ -12,6 +12,9 @@ import (
 // "unset": "" for BaseURL and APIKey, nil for ModelNames, nil or empty for
 // Headers and Scopings. An empty ModelNames slice that is not nil is a set,
 // empty list and reads back as [].
+//
+// Provider and AuthType are stored in today's spelling ("OPEN_AI",
+// "DEFAULT"; see [Dialect]) whatever the server's dialect.
 type Integration struct {
 	ID                     string
 	Name                   string
@@ -33,6 +36,8 @@ type Integration struct {
 
 // ProviderMetadata is the AWS (Kind "AWS": RoleARN, optional ExternalID) or
 // GCP (Kind "GCP": ProjectID, Location, ProjectAccessLabel) configuration.
+// A stored one always has its Kind, even on a server of the published
+// dialect, which infers it from the members and does not render it.
 // ExternalID is a pointer because an explicit "" must read back as "".
 type ProviderMetadata struct {
 	Kind               string

@@ -112,7 +112,7 @@ func TestListExactPageHasNoMore(t *testing.T) {
 func TestListDefaultAndMaxLimit(t *testing.T) {
 	e := newEnv(t)
 	for i := range 120 {
-		if _, err := e.srv.Put(Integration{Name: fmt.Sprint("n", i), Provider: "openAI"}); err != nil {
+		if _, err := e.srv.Put(Integration{Name: fmt.Sprint("n", i), Provider: "OPEN_AI"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -148,14 +148,14 @@ func TestListFilters(t *testing.T) {
 		for _, s := range spaces {
 			sc = append(sc, map[string]any{"organization_id": orgID, "space_id": s})
 		}
-		b, _ := json.Marshal(map[string]any{"name": name, "provider": "openAI", "scopings": sc})
+		b, _ := json.Marshal(map[string]any{"name": name, "provider": "OPEN_AI", "scopings": sc})
 		e.create(string(b))
 	}
 	scoped("Prod OpenAI", spaceProd)
 	scoped("staging openai", spaceStaging)
 	scoped("Both", spaceProd, spaceStaging)
 	scoped("account wide")
-	e.create(`{"name":"org wide","provider":"openAI","scopings":[{"organization_id":"` + orgID + `"}]}`)
+	e.create(`{"name":"org wide","provider":"OPEN_AI","scopings":[{"organization_id":"` + orgID + `"}]}`)
 
 	tests := []struct {
 		query string

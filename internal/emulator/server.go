@@ -37,6 +37,10 @@ type Options struct {
 	ExplicitNullScopings bool
 	// Now is the clock; default time.Now.
 	Now func() time.Time
+	// Dialect is the spelling the server speaks: DialectToday (the default,
+	// when empty) or DialectPublished. See [Dialect]. New panics on any
+	// other value.
+	Dialect Dialect
 }
 
 // Server is the emulated API. It implements http.Handler and is safe for
@@ -50,14 +54,23 @@ type Server struct {
 	byName map[string]*record
 	order  []*record // creation order
 
-	countMu  sync.Mutex
+	countMu  sync.Mutex // guards the counters below
 	requests map[string]int
+	answers  map[answerKey]int
+	refused  int
 
 	faults faultState
 }
 
-// New returns an empty Server.
+// New returns an empty Server. It panics if opts.Dialect is neither empty
+// nor one of DialectToday and DialectPublished.
 func New(opts Options) *Server {
+	if opts.Dialect == "" {
+		opts.Dialect = DialectToday
+	}
+	if _, err := ParseDialect(string(opts.Dialect)); err != nil {
+		panic("emulator: Options.Dialect: " + err.Error())
+	}
 	if opts.UserID == "" {
 		opts.UserID = defaultUserID
 	}
@@ -70,20 +83,27 @@ func New(opts Options) *Server {
 		byID:     map[string]*record{},
 		byName:   map[string]*record{},
 		requests: map[string]int{},
+		answers:  map[answerKey]int{},
 	}
 	s.SetFaults(Faults{})
 	return s
 }
 
+// Dialect returns the spelling the server speaks.
+func (s *Server) Dialect() Dialect { return s.opts.Dialect }
+
 // ServeHTTP counts the request, applies faults, checks the bearer key and
 // then routes. Counting comes first so that tests see every attempt a client
-// made, including the ones that were refused, faulted or dropped.
+// made, including the ones that were refused, faulted or dropped. The status
+// of an answer the server gives itself (not an injected fault) is counted as
+// its header is written, before the client can read it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	route, id, known := classify(r)
 	s.count(r.Method + " " + route)
 	if s.injectFault(w, r) {
 		return
 	}
+	w = &statusWriter{ResponseWriter: w, srv: s, method: r.Method, route: route}
 	if isWrite(r) && s.faults.commitDropsPossible() {
 		s.serveMaybeDropAfterCommit(w, r, func(w http.ResponseWriter) { s.serve(w, r, route, id, known) })
 		return
@@ -149,46 +169,4 @@ func (s *Server) authorized(r *http.Request) bool {
 		return false
 	}
 	return subtle.ConstantTimeCompare([]byte(key), []byte(s.opts.APIKey)) == 1
-}
-
-func (s *Server) count(key string) {
-	s.countMu.Lock()
-	defer s.countMu.Unlock()
-	s.requests[key]++
-}
-
-// Requests returns a copy of the request counters, keyed "METHOD route", for
-// example "PATCH /v2/ai-integrations/{id}".
-func (s *Server) Requests() map[string]int {
-	s.countMu.Lock()
-	defer s.countMu.Unlock()
-	return maps.Clone(s.requests)
-}
-
-// Count returns the number of requests received for method and route, for
-// example Count("GET", RouteItem).
-func (s *Server) Count(method, route string) int {
-	s.countMu.Lock()
-	defer s.countMu.Unlock()
-	return s.requests[method+" "+route]
-}
-
-// Total returns the number of requests received on any route.
-func (s *Server) Total() int {
-	s.countMu.Lock()
-	defer s.countMu.Unlock()
-	n := 0
-	for _, c := range s.requests {
-		n += c
-	}
-	return n
-}
-
-// ResetCounters sets every request counter, and every counter of
-// [Server.Injected], back to zero.
-func (s *Server) ResetCounters() {
-	s.countMu.Lock()
-	clear(s.requests)
-	s.countMu.Unlock()
-	s.faults.reset()
 }

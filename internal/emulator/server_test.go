@@ -29,7 +29,7 @@ func TestAuth(t *testing.T) {
 		} {
 			t.Run(tt.name+" "+req.method+" "+req.path, func(t *testing.T) {
 				h := http.Header{"Authorization": tt.header}
-				r := e.raw(req.method, req.path, `{"name":"y","provider":"openAI"}`, h)
+				r := e.raw(req.method, req.path, `{"name":"y","provider":"OPEN_AI"}`, h)
 				wantProblem(t, r, http.StatusUnauthorized, CodeUnauthorized, req.path, "Bearer")
 				if r.header.Get("WWW-Authenticate") == "" {
 					t.Error("401 without WWW-Authenticate")
@@ -100,15 +100,15 @@ func TestEscapedIDInPath(t *testing.T) {
 
 func TestCounters(t *testing.T) {
 	e := newEnv(t)
-	id := e.createNamed("a")                                     // POST 201
-	e.do("POST", collection, `{"name":"a","provider":"openAI"}`) // POST 409
-	e.raw("POST", collection, `{}`, nil)                         // POST 401
-	e.do("GET", itemPath(id), "")                                // GET item
-	e.do("GET", itemPath("other"), "")                           // GET item 404
-	e.do("PATCH", itemPath(id), `{"name":"b"}`)                  // PATCH item
-	e.do("GET", collection, "")                                  // list
-	e.do("PUT", itemPath(id), "")                                // 405
-	e.do("GET", "/v2/other", "")                                 // unknown path
+	id := e.createNamed("a")                                      // POST 201
+	e.do("POST", collection, `{"name":"a","provider":"OPEN_AI"}`) // POST 409
+	e.raw("POST", collection, `{}`, nil)                          // POST 401
+	e.do("GET", itemPath(id), "")                                 // GET item
+	e.do("GET", itemPath("other"), "")                            // GET item 404
+	e.do("PATCH", itemPath(id), `{"name":"b"}`)                   // PATCH item
+	e.do("GET", collection, "")                                   // list
+	e.do("PUT", itemPath(id), "")                                 // 405
+	e.do("GET", "/v2/other", "")                                  // unknown path
 	e.srv.FailNext(1, 503)
 	e.do("DELETE", itemPath(id), "") // faulted
 	e.do("DELETE", itemPath(id), "") // served
@@ -147,7 +147,7 @@ func TestCounters(t *testing.T) {
 	e.srv.List()
 	e.srv.Get(id)
 	e.srv.Len()
-	if _, err := e.srv.Put(Integration{Name: "direct", Provider: "openAI"}); err != nil {
+	if _, err := e.srv.Put(Integration{Name: "direct", Provider: "OPEN_AI"}); err != nil {
 		t.Fatal(err)
 	}
 	e.srv.Remove(id)

@@ -13,7 +13,7 @@ func TestPutGetRemove(t *testing.T) {
 	in := Integration{
 		ID:         "ignored",
 		Name:       "direct",
-		Provider:   "awsBedrock",
+		Provider:   "AWS_BEDROCK",
 		APIKey:     "sk-direct",
 		ModelNames: []string{"claude"},
 		ProviderMetadata: &ProviderMetadata{
@@ -29,7 +29,7 @@ func TestPutGetRemove(t *testing.T) {
 	if got.ID == "ignored" || seqOf(t, got.ID) != 1 {
 		t.Errorf("Put kept or misbuilt the id: %q", got.ID)
 	}
-	if got.AuthType != "default" || got.CreatedByUserID != defaultUserID || !got.CreatedAt.Equal(e.clock.Now().Truncate(time.Millisecond)) {
+	if got.AuthType != "DEFAULT" || got.CreatedByUserID != defaultUserID || !got.CreatedAt.Equal(e.clock.Now().Truncate(time.Millisecond)) {
 		t.Errorf("Put defaults: %+v", got)
 	}
 	// It is visible over HTTP, without the key.
@@ -68,7 +68,7 @@ func TestPutGetRemove(t *testing.T) {
 
 func TestPutValidates(t *testing.T) {
 	e := newEnv(t)
-	if _, err := e.srv.Put(Integration{Name: "a", Provider: "openAI"}); err != nil {
+	if _, err := e.srv.Put(Integration{Name: "a", Provider: "OPEN_AI"}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -77,13 +77,13 @@ func TestPutValidates(t *testing.T) {
 		status int
 		detail string
 	}{
-		{"clash", Integration{Name: "a", Provider: "openAI"}, 409, `"a"`},
+		{"clash", Integration{Name: "a", Provider: "OPEN_AI"}, 409, `"a"`},
 		{"no provider", Integration{Name: "b"}, 422, "provider is required"},
-		{"bad auth type", Integration{Name: "b", Provider: "openAI", AuthType: "x"}, 422, "auth_type"},
-		{"bedrock without a model source", Integration{Name: "b", Provider: "awsBedrock"}, 422, "model"},
-		{"AWS metadata with GCP members", Integration{Name: "b", Provider: "awsBedrock", EnableDefaultModels: true,
+		{"bad auth type", Integration{Name: "b", Provider: "OPEN_AI", AuthType: "x"}, 422, "auth_type"},
+		{"bedrock without a model source", Integration{Name: "b", Provider: "AWS_BEDROCK"}, 422, "model"},
+		{"AWS metadata with GCP members", Integration{Name: "b", Provider: "AWS_BEDROCK", EnableDefaultModels: true,
 			ProviderMetadata: &ProviderMetadata{Kind: "AWS", RoleARN: "r", ProjectID: "p"}}, 422, "kind AWS takes only"},
-		{"space without org", Integration{Name: "b", Provider: "openAI", Scopings: []Scoping{{SpaceID: "s"}}}, 422, "scopings[0].organization_id"},
+		{"space without org", Integration{Name: "b", Provider: "OPEN_AI", Scopings: []Scoping{{SpaceID: "s"}}}, 422, "scopings[0].organization_id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

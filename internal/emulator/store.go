@@ -41,7 +41,7 @@ func (s *Server) now() time.Time {
 func (s *Server) create(in Integration) (Integration, *Problem) {
 	in = in.clone()
 	in.normalize()
-	if p := validate(&in); p != nil {
+	if p := validate(&in, s.opts.Dialect); p != nil {
 		return Integration{}, p
 	}
 	s.mu.Lock()
@@ -79,7 +79,7 @@ func (s *Server) update(id string, change func(*Integration) *Problem) (Integrat
 		return Integration{}, p
 	}
 	next.normalize()
-	if p := validate(&next); p != nil {
+	if p := validate(&next, s.opts.Dialect); p != nil {
 		return Integration{}, p
 	}
 	if other, taken := s.byName[next.Name]; taken && other != rec {
@@ -158,10 +158,13 @@ func nameConflict(name string) *Problem {
 }
 
 // Get returns a copy of the stored integration, api_key included. It bypasses
-// HTTP and is not counted.
+// HTTP and is not counted. Provider, AuthType and ProviderMetadata.Kind are
+// in today's spelling ("OPEN_AI", "DEFAULT", "AWS") whatever the server's
+// dialect: the store holds that spelling and only HTTP answers translate it.
 func (s *Server) Get(id string) (Integration, bool) { return s.get(id) }
 
-// List returns copies of all stored integrations in creation order.
+// List returns copies of all stored integrations in creation order, in
+// today's spelling as [Server.Get] does.
 func (s *Server) List() []Integration {
 	items, _, _ := s.page(0, -1, func(*Integration) bool { return true })
 	if items == nil {
@@ -183,13 +186,26 @@ func (s *Server) Remove(id string) bool { return s.remove(id) }
 
 // Put stores a new integration directly, with the validation of POST. The
 // server assigns ID, CreatedAt and UpdatedAt (values in `in` are ignored),
-// CreatedByUserID defaults to the server's user and AuthType to "default".
+// CreatedByUserID defaults to the server's user and AuthType to the default.
 // Unlike POST, FunctionCallingEnabled is taken as given (Go cannot tell an
 // omitted bool from false). The error is a *Problem with the status the HTTP
 // call would have answered.
+//
+// Whatever the server's dialect, Provider and AuthType may be given in
+// either spelling ("OPEN_AI" or "openAI", "DEFAULT" or "default"; see
+// [Canonical]), and ProviderMetadata.Kind may be left empty, as the
+// published spelling has no kind: it is then inferred from the members set
+// (RoleARN or ExternalID: AWS; ProjectID, Location or ProjectAccessLabel:
+// GCP). The integration is stored, and returned, in today's spelling.
 func (s *Server) Put(in Integration) (Integration, error) {
+	in = in.clone() // the kind is filled in below, never in the caller's metadata
+	in.Provider = Canonical(in.Provider)
+	in.AuthType = Canonical(in.AuthType)
 	if in.AuthType == "" {
 		in.AuthType = authDefault
+	}
+	if m := in.ProviderMetadata; m != nil && m.Kind == "" {
+		m.Kind = inferKind(m)
 	}
 	out, p := s.create(in)
 	if p != nil {

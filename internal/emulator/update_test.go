@@ -8,12 +8,12 @@ import (
 )
 
 // fullBody creates an integration with every optional field set.
-const fullBody = `{"name":"full","provider":"openAI","api_key":"sk-1","base_url":"https://proxy.example.com/v1",
+const fullBody = `{"name":"full","provider":"OPEN_AI","api_key":"sk-1","base_url":"https://proxy.example.com/v1",
 	"model_names":["gpt-4","gpt-4o"],"headers":{"X-A":"1"},"enable_default_models":true,
-	"function_calling_enabled":false,"auth_type":"proxy_with_headers",
+	"function_calling_enabled":false,"auth_type":"PROXY_WITH_HEADERS",
 	"scopings":[{"organization_id":"` + orgID + `","space_id":"` + spaceProd + `"}]}`
 
-const bedrockBody = `{"name":"bedrock","provider":"awsBedrock","enable_default_models":true,
+const bedrockBody = `{"name":"bedrock","provider":"AWS_BEDROCK","enable_default_models":true,
 	"provider_metadata":{"kind":"AWS","role_arn":"arn:r","external_id":"e"}}`
 
 func TestPatchSemantics(t *testing.T) {
@@ -31,7 +31,7 @@ func TestPatchSemantics(t *testing.T) {
 		{name: "rotate api key", create: fullBody, patch: `{"api_key":"sk-2"}`, changes: map[string]any{}, apiKey: "sk-2"},
 		{name: "null clears api key", create: fullBody, patch: `{"api_key":null}`, changes: map[string]any{"has_api_key": false}, apiKey: ""},
 		{name: "empty api key clears it too", create: fullBody, patch: `{"api_key":""}`, changes: map[string]any{"has_api_key": false}, apiKey: ""},
-		{name: "set api key", create: `{"name":"n","provider":"openAI"}`, patch: `{"api_key":"sk-3"}`, changes: map[string]any{"has_api_key": true}, apiKey: "sk-3"},
+		{name: "set api key", create: `{"name":"n","provider":"OPEN_AI"}`, patch: `{"api_key":"sk-3"}`, changes: map[string]any{"has_api_key": true}, apiKey: "sk-3"},
 		{name: "null clears base_url", create: fullBody, patch: `{"base_url":null}`, changes: map[string]any{"base_url": nil}, apiKey: "sk-1"},
 		{name: "change base_url", create: fullBody, patch: `{"base_url":"http://127.0.0.1:8080"}`, changes: map[string]any{"base_url": "http://127.0.0.1:8080"}, apiKey: "sk-1"},
 		{name: "null clears headers", create: fullBody, patch: `{"headers":null}`, changes: map[string]any{"headers": "-"}, apiKey: "sk-1"},
@@ -42,13 +42,13 @@ func TestPatchSemantics(t *testing.T) {
 		{name: "empty scopings are account-wide", create: fullBody, patch: `{"scopings":[]}`, changes: map[string]any{"scopings": []any{map[string]any{}}}, apiKey: "sk-1"},
 		{name: "scopings replace the list", create: fullBody, patch: `{"scopings":[{"organization_id":"O2"}]}`,
 			changes: map[string]any{"scopings": []any{map[string]any{"organization_id": "O2", "space_id": nil}}}, apiKey: "sk-1"},
-		{name: "booleans and auth type", create: fullBody, patch: `{"enable_default_models":false,"function_calling_enabled":true,"auth_type":"default"}`,
-			changes: map[string]any{"enable_default_models": false, "function_calling_enabled": true, "auth_type": "default"}, apiKey: "sk-1"},
+		{name: "booleans and auth type", create: fullBody, patch: `{"enable_default_models":false,"function_calling_enabled":true,"auth_type":"DEFAULT"}`,
+			changes: map[string]any{"enable_default_models": false, "function_calling_enabled": true, "auth_type": "DEFAULT"}, apiKey: "sk-1"},
 		{name: "switch to bedrock with metadata in the same call", create: fullBody,
-			patch:   `{"provider":"awsBedrock","provider_metadata":{"kind":"AWS","role_arn":"arn:x"}}`,
-			changes: map[string]any{"provider": "awsBedrock", "provider_metadata": map[string]any{"kind": "AWS", "role_arn": "arn:x"}}, apiKey: "sk-1"},
-		{name: "leave bedrock clearing metadata", create: bedrockBody, patch: `{"provider":"anthropic","provider_metadata":null}`,
-			changes: map[string]any{"provider": "anthropic", "provider_metadata": "-"}},
+			patch:   `{"provider":"AWS_BEDROCK","provider_metadata":{"kind":"AWS","role_arn":"arn:x"}}`,
+			changes: map[string]any{"provider": "AWS_BEDROCK", "provider_metadata": map[string]any{"kind": "AWS", "role_arn": "arn:x"}}, apiKey: "sk-1"},
+		{name: "leave bedrock clearing metadata", create: bedrockBody, patch: `{"provider":"ANTHROPIC","provider_metadata":null}`,
+			changes: map[string]any{"provider": "ANTHROPIC", "provider_metadata": "-"}},
 		{name: "bedrock: model names instead of defaults", create: bedrockBody, patch: `{"enable_default_models":false,"model_names":["claude"]}`,
 			changes: map[string]any{"enable_default_models": false, "model_names": []any{"claude"}}},
 		{name: "bedrock: null clears metadata", create: bedrockBody, patch: `{"provider_metadata":null}`,
@@ -113,12 +113,12 @@ func TestPatchErrorsChangeNothing(t *testing.T) {
 		{"null function_calling_enabled", fullBody, `{"function_calling_enabled":null}`, 422, CodeValidationError, "function_calling_enabled must not be null"},
 		{"blank name", fullBody, `{"name":""}`, 422, CodeValidationError, "name is required"},
 		{"bad base_url", fullBody, `{"base_url":"proxy.example.com"}`, 422, CodeValidationError, "base_url"},
-		{"switch to bedrock without metadata", fullBody, `{"provider":"awsBedrock"}`, 422, CodeValidationError, "switching provider to awsBedrock needs provider_metadata"},
-		{"switch to vertex without metadata", fullBody, `{"provider":"vertexAI"}`, 422, CodeValidationError, "switching provider to vertexAI needs provider_metadata"},
-		{"metadata left for the wrong provider", bedrockBody, `{"provider":"openAI"}`, 422, CodeValidationError, "kind AWS is only allowed with provider awsBedrock"},
-		{"switch to bedrock with null metadata", fullBody, `{"provider":"awsBedrock","provider_metadata":null}`, 422, CodeValidationError, "switching provider to awsBedrock needs provider_metadata"},
+		{"switch to bedrock without metadata", fullBody, `{"provider":"AWS_BEDROCK"}`, 422, CodeValidationError, "switching provider to AWS_BEDROCK needs provider_metadata"},
+		{"switch to vertex without metadata", fullBody, `{"provider":"VERTEX_AI"}`, 422, CodeValidationError, "switching provider to VERTEX_AI needs provider_metadata"},
+		{"metadata left for the wrong provider", bedrockBody, `{"provider":"OPEN_AI"}`, 422, CodeValidationError, "kind AWS is only allowed with provider AWS_BEDROCK"},
+		{"switch to bedrock with null metadata", fullBody, `{"provider":"AWS_BEDROCK","provider_metadata":null}`, 422, CodeValidationError, "switching provider to AWS_BEDROCK needs provider_metadata"},
 		{"bedrock loses its model source", bedrockBody, `{"enable_default_models":false}`, 422, CodeValidationError, "model_names"},
-		{"metadata on openAI", fullBody, `{"provider_metadata":{"kind":"AWS","role_arn":"r"}}`, 422, CodeValidationError, "kind AWS"},
+		{"metadata on OPEN_AI", fullBody, `{"provider_metadata":{"kind":"AWS","role_arn":"r"}}`, 422, CodeValidationError, "kind AWS"},
 		{"space without organization", fullBody, `{"scopings":[{"space_id":"S"}]}`, 422, CodeValidationError, "scopings[0].organization_id is required"},
 		{"valid change with an invalid one", fullBody, `{"name":"ok","auth_type":"nope"}`, 422, CodeValidationError, "auth_type"},
 	}
@@ -151,7 +151,7 @@ func TestPatchNameConflict(t *testing.T) {
 
 func TestPatchUpdatedAtAlwaysMovesForward(t *testing.T) {
 	e := newEnv(t) // the fake clock stands still unless advanced
-	created := e.create(`{"name":"n","provider":"openAI"}`)
+	created := e.create(`{"name":"n","provider":"OPEN_AI"}`)
 	id := created["id"].(string)
 	prev := created["updated_at"].(string)
 	for i := range 3 {

@@ -8,72 +8,69 @@ import (
 	"strings"
 )
 
-// The enumerations, spelled as on the published create page.
+// The enumerations in today's spelling, the canonical one the store holds
+// whatever the server's dialect (dialect.go has the published spelling).
 const (
-	providerOpenAI      = "openAI"
-	providerAzureOpenAI = "azureOpenAI"
-	providerAWSBedrock  = "awsBedrock"
-	providerVertexAI    = "vertexAI"
-	providerAnthropic   = "anthropic"
-	providerCustom      = "custom"
-	providerNvidiaNim   = "nvidiaNim"
-	providerGemini      = "gemini"
+	providerOpenAI      = "OPEN_AI"
+	providerAzureOpenAI = "AZURE_OPEN_AI"
+	providerAWSBedrock  = "AWS_BEDROCK"
+	providerVertexAI    = "VERTEX_AI"
+	providerAnthropic   = "ANTHROPIC"
+	providerCustom      = "CUSTOM"
+	providerNvidiaNim   = "NVIDIA_NIM"
+	providerGemini      = "GEMINI"
 
-	authDefault          = "default"
-	authProxyWithHeaders = "proxy_with_headers"
-	authBearerToken      = "bearer_token"
+	authDefault          = "DEFAULT"
+	authProxyWithHeaders = "PROXY_WITH_HEADERS"
+	authBearerToken      = "BEARER_TOKEN"
 
 	kindAWS = "AWS"
 	kindGCP = "GCP"
 )
 
-var (
-	providers = []string{providerOpenAI, providerAzureOpenAI, providerAWSBedrock, providerVertexAI,
-		providerAnthropic, providerCustom, providerNvidiaNim, providerGemini}
-	authTypes = []string{authDefault, authProxyWithHeaders, authBearerToken}
-)
-
 // maxHeadersBytes is the published limit on the JSON-serialised headers map.
 const maxHeadersBytes = 8175
 
-// validate applies the create rules to a whole integration. POST, PATCH (on
-// the patched result) and Put all go through it, so the three cannot drift.
-// Details name the field and never quote a value that could be a secret.
-func validate(in *Integration) *Problem {
-	checks := []func(*Integration) *Problem{
+// validate applies the create rules to a whole integration, stored in
+// today's spelling. POST, PATCH (on the patched result) and Put all go
+// through it, so the three cannot drift. Details name the field, quote enum
+// values in dialect's spelling and never quote a value that could be a
+// secret.
+func validate(in *Integration, dialect Dialect) *Problem {
+	checks := []func(*Integration, Dialect) *Problem{
 		validateName, validateEnums, validateBaseURL, validateModelNames,
 		validateHeaders, validateProviderMetadata, validateModelSource, validateScopings,
 	}
 	for _, check := range checks {
-		if p := check(in); p != nil {
+		if p := check(in, dialect); p != nil {
 			return p
 		}
 	}
 	return nil
 }
 
-func validateName(in *Integration) *Problem {
+func validateName(in *Integration, _ Dialect) *Problem {
 	if strings.TrimSpace(in.Name) == "" {
 		return invalid("name is required and must not be blank")
 	}
 	return nil
 }
 
-func validateEnums(in *Integration) *Problem {
+func validateEnums(in *Integration, d Dialect) *Problem {
 	switch {
 	case in.Provider == "":
 		return invalid("provider is required")
-	case !slices.Contains(providers, in.Provider):
-		return invalid("provider must be one of %s", strings.Join(providers, ", "))
-	case !slices.Contains(authTypes, in.AuthType):
-		return invalid("auth_type must be one of %s", strings.Join(authTypes, ", "))
+	case !slices.Contains(spellings[DialectToday].providers, in.Provider):
+		return invalid("provider must be one of %s", d.oneOf("provider"))
+	case !slices.Contains(spellings[DialectToday].authTypes, in.AuthType):
+		return invalid("auth_type must be one of %s", d.oneOf("auth_type"))
 	}
 	return nil
 }
 
 // validateBaseURL wants an absolute http(s) URL with a host. The URL is not
 // quoted back: it may carry user:password.
-func validateBaseURL(in *Integration) *Problem {
+func validateBaseURL(in *Integration, _ Dialect) *Problem {
 	if in.BaseURL == "" {
 		return nil
 	}
@@ -84,7 +81,7 @@ func validateBaseURL(in *Integration) *Problem {
 	return nil
 }
 
-func validateModelNames(in *Integration) *Problem {
+func validateModelNames(in *Integration, _ Dialect) *Problem {
 	for i, name := range in.ModelNames {
 		if strings.TrimSpace(name) == "" {
 			return invalid("model_names[%d] must not be blank", i)
@@ -96,7 +93,7 @@ func validateModelNames(in *Integration) *Problem {
 // validateHeaders measures the compact JSON of the map without HTML
 // escaping: the smallest honest serialisation, so a client that measures with
 // json.Marshal is never more lenient than the server.
-func validateHeaders(in *Integration) *Problem {
+func validateHeaders(in *Integration, _ Dialect) *Problem {
 	for name := range in.Headers {
 		if strings.TrimSpace(name) == "" {
 			return invalid("headers must not contain an empty header name")
@@ -120,10 +117,10 @@ func headersSize(h map[string]string) int {
 }
 
 // validateProviderMetadata enforces that AWS metadata goes only with
-// awsBedrock and GCP metadata only with vertexAI. Those two may go without
+// AWS_BEDROCK and GCP metadata only with VERTEX_AI. Those two may go without
 // it (the contract lets a PATCH clear it with null); only switching to them
 // needs it, which requireMetadataOnSwitch checks.
-func validateProviderMetadata(in *Integration) *Problem {
+func validateProviderMetadata(in *Integration, d Dialect) *Problem {
 	m := in.ProviderMetadata
 	if m == nil {
 		return nil
@@ -131,17 +128,19 @@ func validateProviderMetadata(in *Integration) *Problem {
 	switch m.Kind {
 	case kindAWS:
 		if in.Provider != providerAWSBedrock {
-			return invalid("provider_metadata of kind AWS is only allowed with provider awsBedrock, not %s", in.Provider)
+			return invalid("%s is only allowed with provider %s, not %s",
+				d.metadataOf(kindAWS), d.spell(providerAWSBedrock), d.spell(in.Provider))
 		}
 		if strings.TrimSpace(m.RoleARN) == "" {
 			return invalid("provider_metadata.role_arn is required")
 		}
 		if m.ProjectID != "" || m.Location != "" || m.ProjectAccessLabel != "" {
-			return invalid("provider_metadata of kind AWS takes only role_arn and external_id")
+			return invalid("%s takes only role_arn and external_id", d.metadataOf(kindAWS))
 		}
 	case kindGCP:
 		if in.Provider != providerVertexAI {
-			return invalid("provider_metadata of kind GCP is only allowed with provider vertexAI, not %s", in.Provider)
+			return invalid("%s is only allowed with provider %s, not %s",
+				d.metadataOf(kindGCP), d.spell(providerVertexAI), d.spell(in.Provider))
 		}
 		for _, f := range []struct{ name, value string }{
 			{"project_id", m.ProjectID}, {"location", m.Location}, {"project_access_label", m.ProjectAccessLabel},
@@ -151,10 +150,10 @@ func validateProviderMetadata(in *Integration) *Problem {
 			}
 		}
 		if m.RoleARN != "" || m.ExternalID != nil {
-			return invalid("provider_metadata of kind GCP takes only project_id, location and project_access_label")
+			return invalid("%s takes only project_id, location and project_access_label", d.metadataOf(kindGCP))
 		}
 	case "":
-		return invalid("provider_metadata.kind is required (AWS or GCP)")
+		return invalid("%s", d.missingKind())
 	default:
 		return invalid("provider_metadata.kind must be AWS or GCP")
 	}
@@ -163,19 +162,19 @@ func validateProviderMetadata(in *Integration) *Problem {
 
 // validateModelSource: Bedrock and Vertex have no model list of their own to
 // fall back on, so they need default models enabled or explicit names.
-func validateModelSource(in *Integration) *Problem {
+func validateModelSource(in *Integration, d Dialect) *Problem {
 	if in.Provider != providerAWSBedrock && in.Provider != providerVertexAI {
 		return nil
 	}
 	if !in.EnableDefaultModels && len(in.ModelNames) == 0 {
-		return invalid("model_names must not be empty when enable_default_models is false for provider %s", in.Provider)
+		return invalid("model_names must not be empty when enable_default_models is false for provider %s", d.spell(in.Provider))
 	}
 	return nil
 }
 
 // validateScopings runs after normalize, so a nil list is account-wide and any
 // remaining entry without an organization is mixed with narrower ones.
-func validateScopings(in *Integration) *Problem {
+func validateScopings(in *Integration, _ Dialect) *Problem {
 	for i, sc := range in.Scopings {
 		switch {
 		case sc.OrganizationID == "" && sc.SpaceID != "":
@@ -188,14 +187,14 @@ func validateScopings(in *Integration) *Problem {
 }
 
 // requireMetadataOnSwitch is the contract's rule for a PATCH that changes the
-// provider to awsBedrock or vertexAI: the same request must carry their
+// provider to AWS_BEDROCK or VERTEX_AI: the same request must carry their
 // provider_metadata (its kind is then checked by validate).
-func requireMetadataOnSwitch(before string, after *Integration, fields map[string]json.RawMessage) *Problem {
+func requireMetadataOnSwitch(before string, after *Integration, fields map[string]json.RawMessage, d Dialect) *Problem {
 	if after.Provider == before || (after.Provider != providerAWSBedrock && after.Provider != providerVertexAI) {
 		return nil
 	}
 	if raw, ok := fields["provider_metadata"]; !ok || isNull(raw) {
-		return invalid("switching provider to %s needs provider_metadata in the same request", after.Provider)
+		return invalid("switching provider to %s needs provider_metadata in the same request", d.spell(after.Provider))
 	}
 	return nil
 }

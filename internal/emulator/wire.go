@@ -59,9 +59,10 @@ func (s scopingJSON) MarshalJSON() ([]byte, error) {
 	}{s.OrganizationID, s.SpaceID})
 }
 
-// providerMetadataJSON carries either the AWS or the GCP members, with kind.
+// providerMetadataJSON carries either the AWS or the GCP members, with kind
+// today and without it in the published dialect.
 type providerMetadataJSON struct {
-	Kind               string  `json:"kind"`
+	Kind               string  `json:"kind,omitempty"`
 	RoleARN            string  `json:"role_arn,omitempty"`
 	ExternalID         *string `json:"external_id,omitempty"`
 	ProjectID          string  `json:"project_id,omitempty"`
@@ -81,18 +82,19 @@ type paginationJSON struct {
 	NextCursor string `json:"next_cursor,omitempty"`
 }
 
-// toJSON renders a stored integration as the API shows it. The api_key is
-// reduced to has_api_key here and nowhere else.
+// toJSON renders a stored integration as the API shows it, in the server's
+// dialect. The api_key is reduced to has_api_key here and nowhere else.
 func (s *Server) toJSON(in Integration) integrationJSON {
+	d := s.opts.Dialect
 	out := integrationJSON{
 		ID:                     in.ID,
 		Name:                   in.Name,
-		Provider:               in.Provider,
+		Provider:               d.spell(in.Provider),
 		HasAPIKey:              in.HasAPIKey(),
 		ModelNames:             cloneStrings(in.ModelNames),
 		EnableDefaultModels:    in.EnableDefaultModels,
 		FunctionCallingEnabled: in.FunctionCallingEnabled,
-		AuthType:               in.AuthType,
+		AuthType:               d.spell(in.AuthType),
 		CreatedAt:              formatTime(in.CreatedAt),
 		UpdatedAt:              formatTime(in.UpdatedAt),
 		CreatedByUserID:        in.CreatedByUserID,
@@ -104,7 +106,7 @@ func (s *Server) toJSON(in Integration) integrationJSON {
 	}
 	if m := in.ProviderMetadata; m != nil {
 		out.ProviderMetadata = &providerMetadataJSON{
-			Kind:               m.Kind,
+			Kind:               d.renderKind(m.Kind),
 			RoleARN:            m.RoleARN,
 			ExternalID:         cloneStringPtr(m.ExternalID),
 			ProjectID:          m.ProjectID,

@@ -1,0 +1,237 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Dialect is the spelling of the API a Server speaks. In July 2026 Arize
+// changed the wire spelling of its v2 API: enum values became
+// SCREAMING_SNAKE_CASE and provider_metadata gained a required kind member.
+// Every SDK since sends only the new spelling, while the published create
+// page (February 2026) still shows the old one, and nothing seen from outside
+// says which of the two the real server accepts. A client that must work for
+// real users therefore has to work against either, so the emulator can speak
+// each, one at a time: a server of one dialect refuses the other's spelling,
+// as a server that knows only one of them would.
+//
+// Whatever the dialect, the store holds today's spelling; translation
+// happens only when a request body is decoded and a response rendered.
+type Dialect string
+
+const (
+	// DialectToday is the July 2026 spelling, the default: provider
+	// OPEN_AI, AZURE_OPEN_AI, AWS_BEDROCK, VERTEX_AI, ANTHROPIC, CUSTOM,
+	// NVIDIA_NIM, GEMINI; auth_type DEFAULT, PROXY_WITH_HEADERS,
+	// BEARER_TOKEN; provider_metadata.kind (AWS or GCP) required in requests
+	// and always rendered.
+	DialectToday Dialect = "today"
+	// DialectPublished is the spelling of the published create page
+	// (February 2026): provider openAI, azureOpenAI, awsBedrock, vertexAI,
+	// anthropic, custom, nvidiaNim, gemini; auth_type default,
+	// proxy_with_headers, bearer_token; provider_metadata has no kind member,
+	// its members tell AWS (role_arn, external_id) from GCP (project_id,
+	// location, project_access_label).
+	DialectPublished Dialect = "published"
+)
+
+// ParseDialect returns the dialect named s, exactly "today" or "published".
+func ParseDialect(s string) (Dialect, error) {
+	switch d := Dialect(s); d {
+	case DialectToday, DialectPublished:
+		return d, nil
+	}
+	return "", fmt.Errorf("unknown dialect %q: want %s or %s", s, DialectToday, DialectPublished)
+}
+
+// spellingPair is one enum value in both dialects.
+type spellingPair struct{ today, published string }
+
+// The enum tables, in the order the allowed values are listed in problems.
+var (
+	providerSpellings = []spellingPair{
+		{providerOpenAI, "openAI"},
+		{providerAzureOpenAI, "azureOpenAI"},
+		{providerAWSBedrock, "awsBedrock"},
+		{providerVertexAI, "vertexAI"},
+		{providerAnthropic, "anthropic"},
+		{providerCustom, "custom"},
+		{providerNvidiaNim, "nvidiaNim"},
+		{providerGemini, "gemini"},
+	}
+	authSpellings = []spellingPair{
+		{authDefault, "default"},
+		{authProxyWithHeaders, "proxy_with_headers"},
+		{authBearerToken, "bearer_token"},
+	}
+)
+
+// spelling is a dialect's view of the tables, built once.
+type spelling struct {
+	providers []string          // the dialect's provider values, in table order
+	authTypes []string          // the dialect's auth_type values, in table order
+	toStore   map[string]string // dialect spelling -> today's, providers and auth types
+	toWire    map[string]string // today's spelling -> dialect's
+}
+
+var (
+	spellings = map[Dialect]*spelling{
+		DialectToday:     newSpelling(func(p spellingPair) string { return p.today }),
+		DialectPublished: newSpelling(func(p spellingPair) string { return p.published }),
+	}
+	// canonicalOf maps both dialects' spellings to today's.
+	canonicalOf = func() map[string]string {
+		m := map[string]string{}
+		for _, sp := range spellings {
+			for k, v := range sp.toStore {
+				m[k] = v
+			}
+		}
+		return m
+	}()
+)
+
+func newSpelling(pick func(spellingPair) string) *spelling {
+	sp := &spelling{toStore: map[string]string{}, toWire: map[string]string{}}
+	for _, p := range providerSpellings {
+		sp.providers = append(sp.providers, pick(p))
+		sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
+	}
+	for _, p := range authSpellings {
+		sp.authTypes = append(sp.authTypes, pick(p))
+		sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
+	}
+	return sp
+}
+
+// Canonical returns today's spelling of a provider or auth_type value given
+// in either dialect's spelling ("openAI" and "OPEN_AI" both give "OPEN_AI",
+// "proxy_with_headers" gives "PROXY_WITH_HEADERS"). Any other value, "" and
+// differently cased ones included, is returned unchanged.
+func Canonical(v string) string {
+	if c, ok := canonicalOf[v]; ok {
+		return c
+	}
+	return v
+}
+
+func (d Dialect) spelling() *spelling { return spellings[d] }
+
+// spell renders a stored (today's) provider or auth_type value in d; a value
+// outside the tables is rendered as it is.
+func (d Dialect) spell(canonical string) string {
+	if v, ok := d.spelling().toWire[canonical]; ok {
+		return v
+	}
+	return canonical
+}
+
+// oneOf is the list of a field's allowed values in d, for problem details.
+func (d Dialect) oneOf(field string) string {
+	values := d.spelling().providers
+	if field == "auth_type" {
+		values = d.spelling().authTypes
+	}
+	return strings.Join(values, ", ")
+}
+
+// decodeEnum returns today's spelling of a provider or auth_type value sent
+// in d's spelling, or false for anything else, the other dialect's
+// spelling included.
+func (d Dialect) decodeEnum(field, v string) (string, bool) {
+	values := d.spelling().providers
+	if field == "auth_type" {
+		values = d.spelling().authTypes
+	}
+	if !slices.Contains(values, v) {
+		return "", false
+	}
+	return d.spelling().toStore[v], true
+}
+
+// metadataOf names provider_metadata of a kind in problem details: by its
+// kind member today, by its members in the published spelling, which has no
+// kind.
+func (d Dialect) metadataOf(kind string) string {
+	if d == DialectPublished {
+		return "provider_metadata with " + kind + " members (" + strings.Join(metadataFields[kind], ", ") + ")"
+	}
+	return "provider_metadata of kind " + kind
+}
+
+// missingKind is the detail for metadata whose variant is unknown.
+func (d Dialect) missingKind() string {
+	if d == DialectPublished {
+		return "provider_metadata must have either AWS members (role_arn, external_id) " +
+			"or GCP members (project_id, location, project_access_label), not both"
+	}
+	return "provider_metadata.kind is required (AWS or GCP)"
+}
+
+// renderKind is the kind member a response carries: none when published.
+func (d Dialect) renderKind(kind string) string {
+	if d == DialectPublished {
+		return ""
+	}
+	return kind
+}
+
+// metadataFields lists the members of each kind of provider_metadata, kind
+// itself aside.
+var metadataFields = map[string][]string{
+	kindAWS: {"role_arn", "external_id"},
+	kindGCP: {"project_id", "location", "project_access_label"},
+}
+
+// inferKind tells the variant of stored metadata from the members set, for
+// metadata given without a kind: AWS or GCP when only that variant's members
+// are set, "" otherwise.
+func inferKind(m *ProviderMetadata) string {
+	aws := m.RoleARN != "" || m.ExternalID != nil
+	gcp := m.ProjectID != "" || m.Location != "" || m.ProjectAccessLabel != ""
+	switch {
+	case aws && !gcp:
+		return kindAWS
+	case gcp && !aws:
+		return kindGCP
+	}
+	return ""
+}
+
+// publishedMetadata decodes provider_metadata in the published spelling: no
+// kind member (sending one is an unknown field, a 400, like any member the
+// page does not list), and the variant inferred from the members present,
+// null ones included. Type errors are all checked before the variant, so a
+// body with both reports the 400.
+func (d *fieldDecoder) publishedMetadata(members map[string]json.RawMessage) *ProviderMetadata {
+	var aws, gcp bool
+	for _, k := range sortedKeys(members) {
+		switch {
+		case slices.Contains(metadataFields[kindAWS], k):
+			aws = true
+		case slices.Contains(metadataFields[kindGCP], k):
+			gcp = true
+		default:
+			d.typeError("unknown field %q", "provider_metadata."+k)
+			return nil
+		}
+		if v := members[k]; !isNull(v) {
+			if _, ok := d.str(v, "provider_metadata."+k); !ok {
+				return nil
+			}
+		}
+	}
+	m := &ProviderMetadata{}
+	switch {
+	case aws && !gcp:
+		m.Kind = kindAWS
+	case gcp && !aws:
+		m.Kind = kindGCP
+	default:
+		d.valueError("%s", d.dialect.missingKind())
+		return m
+	}
+	return d.metadataMembers(m, members)
+}

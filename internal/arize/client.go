@@ -55,6 +55,8 @@ type Client struct {
 	userAgent string
 	http      *retryablehttp.Client
 	log       Logger
+	// spelling is the server's enum spelling, learnt from its answers.
+	spelling serverSpelling
 }
 
 // New returns a Client, or an error naming what is wrong with cfg. The error

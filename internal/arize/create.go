@@ -11,13 +11,21 @@ import (
 	"time"
 )
 
-// Create makes an integration and returns it as the API answered.
+// Create makes an integration and returns it as the API answered, in the
+// server's enum spelling (see writeSpelt for how that is found).
+func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, error) {
+	out, err := c.writeSpelt(ctx, func(sp Spelling) (*Integration, error) { return c.create(ctx, in, sp) })
+	c.spelling.learnFrom(out)
+	return out, err
+}
+
+// create sends in, spelt as sp.
 //
 // A POST is never repeated blindly: if its outcome is unknown (the
 // connection dropped after the request was sent, the request timed out, a
 // gateway answered 500, 502 or 504, or the answer could not be read), the
 // server may have made the integration, and a second POST would make
-// another. Names are unique in an account, so Create looks the name up
+// another. Names are unique in an account, so create looks the name up
 // instead. It adopts a match whose settings are those it sent, and sends the
 // create again only when there is none. A same-named integration with other
 // settings is someone else's: that is an error, never adopted.
@@ -25,7 +33,8 @@ import (
 // 429 and 503 are retried after the server's Retry-After. A 409 after any
 // earlier try may be this create's own integration (a gateway's 503 can
 // follow a create it passed on), so it is looked up too.
-func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, error) {
+func (c *Client) create(ctx context.Context, in CreateRequest, sp Spelling) (*Integration, error) {
+	body := in.in(sp)
 	var lastErr error
 	for attempt := 0; attempt <= c.http.RetryMax; attempt++ {
 		if attempt > 0 {
@@ -34,7 +43,7 @@ func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, er
 			}
 		}
 		var out Integration
-		err := c.do(ctx, call{method: http.MethodPost, path: integrationsPath, body: in, want: http.StatusCreated, out: &out})
+		err := c.do(ctx, call{method: http.MethodPost, path: integrationsPath, body: body, want: http.StatusCreated, out: &out})
 		if err == nil {
 			return &out, nil
 		}
@@ -59,6 +68,17 @@ func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, er
 		}
 	}
 	return nil, fmt.Errorf("gave up on the create after %d attempt(s): %w", c.http.RetryMax+1, lastErr)
+}
+
+// in is the request as spelling sp writes it.
+func (in CreateRequest) in(sp Spelling) CreateRequest {
+	in.Provider = in.Provider.In(sp)
+	in.AuthType = in.AuthType.In(sp)
+	if in.ProviderMetadata != nil {
+		m := in.ProviderMetadata.in(sp)
+		in.ProviderMetadata = &m
+	}
+	return in
 }
 
 // throttled reports whether the API said it did not act on a request and
@@ -103,7 +123,8 @@ func (c *Client) findCreated(ctx context.Context, in CreateRequest) (*Integratio
 }
 
 // madeAs reports whether got is what creating in makes: every setting it
-// sent, and the API's defaults for what it left out.
+// sent, and the API's defaults for what it left out. Enum values are compared
+// as values, not spellings: in and got may be spelt differently.
 func (in CreateRequest) madeAs(got *Integration) bool {
 	baseURL := ""
 	if got.BaseURL != nil {
@@ -114,15 +135,15 @@ func (in CreateRequest) madeAs(got *Integration) bool {
 		authType = AuthTypeDefault
 	}
 	scopings := slices.DeleteFunc(slices.Clone(got.Scopings), Scoping.IsAccountWide)
-	return got.Provider == in.Provider &&
+	return got.Provider.Same(in.Provider) &&
 		got.HasAPIKey == (in.APIKey != "") &&
 		baseURL == in.BaseURL &&
 		slices.Equal(got.ModelNames, in.ModelNames) &&
 		maps.Equal(got.Headers, in.Headers) &&
 		got.EnableDefaultModels == boolOr(in.EnableDefaultModels, false) &&
 		got.FunctionCallingEnabled == boolOr(in.FunctionCallingEnabled, true) &&
-		got.AuthType == authType &&
-		reflect.DeepEqual(metadataOrNil(got.ProviderMetadata), in.ProviderMetadata) &&
+		got.AuthType.Same(authType) &&
+		reflect.DeepEqual(metadataOrNil(got.ProviderMetadata), metadataOrNil(in.ProviderMetadata)) &&
 		reflect.DeepEqual(nonEmpty(scopings), nonEmpty(slices.DeleteFunc(slices.Clone(in.Scopings), Scoping.IsAccountWide)))
 }
 
@@ -137,7 +158,7 @@ func metadataOrNil(m *ProviderMetadata) *ProviderMetadata {
 	if m == nil || (m.AWS == nil && m.GCP == nil) {
 		return nil
 	}
-	return &ProviderMetadata{AWS: m.AWS, GCP: m.GCP}
+	return &ProviderMetadata{AWS: m.AWS, GCP: m.GCP} // without the kind and the spelling
 }
 
 func nonEmpty(s []Scoping) []Scoping {

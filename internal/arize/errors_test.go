@@ -171,6 +171,11 @@ func TestAPIErrorFromServer(t *testing.T) {
 func TestAPIErrorFromEmulator(t *testing.T) {
 	t.Parallel()
 	f := newFixture(t)
+	// A first create teaches the client the server's spelling, so that the
+	// invalid one below is refused for what it is, once.
+	if _, err := f.c.Create(context.Background(), CreateRequest{Name: "a", Provider: ProviderOpenAI}); err != nil {
+		t.Fatal(err)
+	}
 	_, err := f.c.Create(context.Background(), CreateRequest{Name: "b", Provider: ProviderAWSBedrock,
 		ProviderMetadata: &ProviderMetadata{AWS: &AWSMetadata{RoleARN: "r"}}})
 	var apiErr *APIError
@@ -182,7 +187,7 @@ func TestAPIErrorFromEmulator(t *testing.T) {
 		apiErr.Method != "POST" || apiErr.Path != "/v2/ai-integrations" {
 		t.Errorf("%+v", *apiErr)
 	}
-	if f.emu.Count("POST", emulator.RouteCollection) != 1 {
+	if f.emu.Count("POST", emulator.RouteCollection) != 2 {
 		t.Error("a 422 was retried")
 	}
 }

@@ -21,17 +21,31 @@ func (c *Client) Get(ctx context.Context, id string) (*Integration, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.spelling.learnFrom(&out)
 	return &out, nil
 }
 
-// Update changes the fields set in in with one PATCH.
+// Update changes the fields set in in with one PATCH. A request that sends a
+// provider, an auth type or provider metadata goes out in the server's
+// spelling (see writeSpelt); any other needs none.
 func (c *Client) Update(ctx context.Context, id string, in UpdateRequest) (*Integration, error) {
-	var out Integration
-	err := c.do(ctx, call{method: http.MethodPatch, path: integrationPath(id), body: in, want: http.StatusOK, out: &out})
-	if err != nil {
-		return nil, err
+	patch := func(sp Spelling) (*Integration, error) {
+		var out Integration
+		err := c.do(ctx, call{method: http.MethodPatch, path: integrationPath(id), body: in.in(sp), want: http.StatusOK, out: &out})
+		if err != nil {
+			return nil, err
+		}
+		return &out, nil
 	}
-	return &out, nil
+	var out *Integration
+	var err error
+	if in.carriesEnum() {
+		out, err = c.writeSpelt(ctx, patch)
+	} else {
+		out, err = patch(SpellingUnknown) // spelt alike in both
+	}
+	c.spelling.learnFrom(out)
+	return out, err
 }
 
 // Delete removes an integration. A missing one is an error for which
@@ -56,6 +70,9 @@ func (c *Client) ListPage(ctx context.Context, opts ListOptions, cursor string) 
 	err := c.do(ctx, call{method: http.MethodGet, path: integrationsPath, query: q, want: http.StatusOK, out: &out})
 	if err != nil {
 		return nil, err
+	}
+	for i := range out.Integrations {
+		c.spelling.learnFrom(&out.Integrations[i])
 	}
 	return &out, nil
 }

@@ -6,77 +6,66 @@ import (
 	"strings"
 )
 
-// Provider is the LLM vendor an integration talks to (the API's "provider").
+// Provider is the LLM vendor an integration talks to (the API's "provider"),
+// spelt as whoever wrote it spelt it: today's spelling, the published page's
+// (see Spelling), or a value this client does not know yet. Compare values
+// with Same, never with ==.
 type Provider string
 
-// The providers the API accepts, spelt as on the published create page.
+// The providers the API accepts, in today's spelling.
 const (
-	ProviderOpenAI      Provider = "openAI"
-	ProviderAzureOpenAI Provider = "azureOpenAI"
-	ProviderAWSBedrock  Provider = "awsBedrock"
-	ProviderVertexAI    Provider = "vertexAI"
-	ProviderAnthropic   Provider = "anthropic"
-	ProviderCustom      Provider = "custom"
-	ProviderNvidiaNIM   Provider = "nvidiaNim"
-	ProviderGemini      Provider = "gemini"
+	ProviderOpenAI      Provider = "OPEN_AI"
+	ProviderAzureOpenAI Provider = "AZURE_OPEN_AI"
+	ProviderAWSBedrock  Provider = "AWS_BEDROCK"
+	ProviderVertexAI    Provider = "VERTEX_AI"
+	ProviderAnthropic   Provider = "ANTHROPIC"
+	ProviderCustom      Provider = "CUSTOM"
+	ProviderNvidiaNIM   Provider = "NVIDIA_NIM"
+	ProviderGemini      Provider = "GEMINI"
 )
 
-// Providers lists every Provider in the order of the published API page.
-func Providers() []Provider {
-	return []Provider{
-		ProviderOpenAI, ProviderAzureOpenAI, ProviderAWSBedrock, ProviderVertexAI,
-		ProviderAnthropic, ProviderCustom, ProviderNvidiaNIM, ProviderGemini,
-	}
-}
+// Providers lists every Provider in today's spelling, in the API's order.
+func Providers() []Provider { return append([]Provider(nil), providerSpellings.today...) }
 
-// UnmarshalJSON reads a provider in the spelling of the create page or of
-// Arize's newer SDKs (OPEN_AI, AWS_BEDROCK, ...): both name the same values.
-func (p *Provider) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	*p = Provider(canonical(s, Providers()))
-	return nil
-}
+// ProviderSpellings lists every accepted spelling of a Provider: today's
+// values, then the published page's.
+func ProviderSpellings() []Provider { return providerSpellings.all() }
 
-// canonical returns the value of known that s spells, ignoring case and
-// underscores, or s itself when it spells none (the API is alpha: a new
-// value must read back, not fail).
-func canonical[T ~string](s string, known []T) string {
-	fold := func(v string) string { return strings.ToLower(strings.ReplaceAll(v, "_", "")) }
-	for _, k := range known {
-		if fold(string(k)) == fold(s) {
-			return string(k)
-		}
-	}
-	return s
-}
+// Canonical is p in today's spelling (p itself when unknown).
+func (p Provider) Canonical() Provider { return providerSpellings.canon(p) }
 
-// AuthType is how Arize authenticates to the provider.
+// In is p as spelling sp writes it (p itself when unknown).
+func (p Provider) In(sp Spelling) Provider { return providerSpellings.in(p, sp) }
+
+// Same reports whether p and q are the same provider, whatever their spelling.
+func (p Provider) Same(q Provider) bool { return p.Canonical() == q.Canonical() }
+
+// AuthType is how Arize authenticates to the provider, in either spelling;
+// see Provider.
 type AuthType string
 
-// The auth types the API accepts.
+// The auth types the API accepts, in today's spelling.
 const (
-	AuthTypeDefault          AuthType = "default"
-	AuthTypeProxyWithHeaders AuthType = "proxy_with_headers"
-	AuthTypeBearerToken      AuthType = "bearer_token"
+	AuthTypeDefault          AuthType = "DEFAULT"
+	AuthTypeProxyWithHeaders AuthType = "PROXY_WITH_HEADERS"
+	AuthTypeBearerToken      AuthType = "BEARER_TOKEN"
 )
 
-// UnmarshalJSON reads an auth type in either spelling; see Provider.
-func (a *AuthType) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	*a = AuthType(canonical(s, AuthTypes()))
-	return nil
-}
+// AuthTypes lists every AuthType in today's spelling.
+func AuthTypes() []AuthType { return append([]AuthType(nil), authTypeSpellings.today...) }
 
-// AuthTypes lists every AuthType.
-func AuthTypes() []AuthType {
-	return []AuthType{AuthTypeDefault, AuthTypeProxyWithHeaders, AuthTypeBearerToken}
-}
+// AuthTypeSpellings lists every accepted spelling of an AuthType: today's
+// values, then the published page's.
+func AuthTypeSpellings() []AuthType { return authTypeSpellings.all() }
+
+// Canonical is a in today's spelling (a itself when unknown).
+func (a AuthType) Canonical() AuthType { return authTypeSpellings.canon(a) }
+
+// In is a as spelling sp writes it (a itself when unknown).
+func (a AuthType) In(sp Spelling) AuthType { return authTypeSpellings.in(a, sp) }
+
+// Same reports whether a and b are the same auth type, whatever their spelling.
+func (a AuthType) Same(b AuthType) bool { return a.Canonical() == b.Canonical() }
 
 // The provider_metadata kinds, and the provider each belongs to.
 const (
@@ -108,13 +97,26 @@ type ProviderMetadata struct {
 	// Kind keeps a kind this client does not know (the API is alpha and may add
 	// some), so that a read does not fail on it.
 	Kind string
+	// withoutKind writes the published page's form, which has no kind.
+	withoutKind bool
 }
 
-// MarshalJSON writes the variant that is set, with its "kind".
+// in is m as spelling sp writes it: the published page's form has no kind.
+func (m ProviderMetadata) in(sp Spelling) ProviderMetadata {
+	m.withoutKind = sp == SpellingPublished
+	return m
+}
+
+// MarshalJSON writes the variant that is set, with its "kind" (but in the
+// published page's form).
 func (m ProviderMetadata) MarshalJSON() ([]byte, error) {
 	switch {
 	case m.AWS != nil && m.GCP != nil:
 		return nil, fmt.Errorf("provider_metadata: both AWS and GCP are set")
+	case m.withoutKind && m.AWS != nil:
+		return json.Marshal(m.AWS)
+	case m.withoutKind && m.GCP != nil:
+		return json.Marshal(m.GCP)
 	case m.AWS != nil:
 		return json.Marshal(struct {
 			Kind string `json:"kind"`
@@ -176,7 +178,8 @@ func (s Scoping) IsAccountWide() bool {
 }
 
 // Integration is an AI integration as the API returns it. The api key is never
-// returned: HasAPIKey says whether one is stored.
+// returned: HasAPIKey says whether one is stored. Provider and AuthType are
+// spelt as the server answered.
 type Integration struct {
 	ID                     string            `json:"id"`
 	Name                   string            `json:"name"`
@@ -196,7 +199,8 @@ type Integration struct {
 }
 
 // CreateRequest is the body of a create. Unset optional fields are omitted so
-// the API applies its defaults.
+// the API applies its defaults. Provider and AuthType may be in either
+// spelling: the client sends them in the server's.
 type CreateRequest struct {
 	Name                   string            `json:"name"`
 	Provider               Provider          `json:"provider"`

@@ -51,6 +51,29 @@ type UpdateRequest struct {
 	Scopings               Field[[]Scoping]
 }
 
+// carriesEnum reports whether the request sends a value whose spelling
+// depends on the server's (see Spelling).
+func (u UpdateRequest) carriesEnum() bool {
+	_, provider := u.Provider.Get()
+	_, authType := u.AuthType.Get()
+	_, metadata := u.ProviderMetadata.Get()
+	return provider || authType || metadata
+}
+
+// in is the request as spelling sp writes it.
+func (u UpdateRequest) in(sp Spelling) UpdateRequest {
+	if v, ok := u.Provider.Get(); ok {
+		u.Provider = Value(v.In(sp))
+	}
+	if v, ok := u.AuthType.Get(); ok {
+		u.AuthType = Value(v.In(sp))
+	}
+	if v, ok := u.ProviderMetadata.Get(); ok {
+		u.ProviderMetadata = Value(v.in(sp))
+	}
+	return u
+}
+
 // IsEmpty reports whether the request would send no field (the API answers an
 // empty PATCH with 400).
 func (u UpdateRequest) IsEmpty() bool {

@@ -82,8 +82,8 @@ func TestUpdateRequestJSON(t *testing.T) {
 				EnableDefaultModels: Value(true), FunctionCallingEnabled: Value(true), AuthType: Value(AuthTypeBearerToken),
 				ProviderMetadata: Value(aws), Scopings: Value([]Scoping{{OrganizationID: ptr("o"), SpaceID: ptr("s")}}),
 			},
-			want: `{"name":"n","provider":"awsBedrock","api_key":"k","base_url":"https://b","model_names":["z","a"],` +
-				`"headers":{"A":"1","B":"2"},"enable_default_models":true,"function_calling_enabled":true,"auth_type":"bearer_token",` +
+			want: `{"name":"n","provider":"AWS_BEDROCK","api_key":"k","base_url":"https://b","model_names":["z","a"],` +
+				`"headers":{"A":"1","B":"2"},"enable_default_models":true,"function_calling_enabled":true,"auth_type":"BEARER_TOKEN",` +
 				`"provider_metadata":{"kind":"AWS","role_arn":"arn:r"},"scopings":[{"organization_id":"o","space_id":"s"}]}`,
 		},
 		{
@@ -275,7 +275,7 @@ func TestUpdateAgainstEmulator(t *testing.T) {
 				if got.APIKey != "" || got.BaseURL != "" || got.ModelNames != nil || got.Headers != nil || got.ProviderMetadata != nil {
 					t.Errorf("stored %+v, want every clearable field cleared", got)
 				}
-				if got.Name != "full" || got.AuthType != "proxy_with_headers" || !got.EnableDefaultModels || len(got.Scopings) != 1 {
+				if got.Name != "full" || got.AuthType != "PROXY_WITH_HEADERS" || !got.EnableDefaultModels || len(got.Scopings) != 1 {
 					t.Errorf("stored %+v: fields that were not sent changed", got)
 				}
 			},
@@ -357,7 +357,7 @@ func TestUpdateErrors(t *testing.T) {
 			t.Errorf("%s: IsConflict %v", tt.name, IsConflict(err))
 		}
 	}
-	if got, _ := f.emu.Get(a.ID); got.Name != "a" || got.Provider != "openAI" {
+	if got, _ := f.emu.Get(a.ID); got.Name != "a" || got.Provider != "OPEN_AI" {
 		t.Errorf("a failed update changed the integration: %+v", got)
 	}
 }

@@ -31,7 +31,8 @@ export TF_VAR_openai_api_key="sk-demo-openai-$RANDOM$RANDOM"
 export TF_VAR_gateway_token="demo-gateway-token-$RANDOM"
 
 step "Starting the emulator on a free loopback port"
-"$work/arize-emulator" -listen 127.0.0.1:0 -addr-file "$work/addr" >"$work/emulator.log" 2>&1 &
+# DIALECT=published makes it spell enums as Arize's published page does.
+"$work/arize-emulator" -listen 127.0.0.1:0 -addr-file "$work/addr" -dialect "${DIALECT:-today}" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 for _ in $(seq 100); do
   [[ -s $work/addr ]] && break
@@ -39,7 +40,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 export ARIZE_ENDPOINT=$(cat "$work/addr")
-echo "emulator: $ARIZE_ENDPOINT"
+echo "emulator: $ARIZE_ENDPOINT, enum spelling: ${DIALECT:-today}"
 
 # Terraform uses the provider just built instead of the registry's.
 cat >"$work/cli.tfrc" <<CFG

@@ -29,7 +29,7 @@ func TestAPIServer_countsByMethodAndConnections(t *testing.T) {
 		_, _ = io.Copy(io.Discard, resp.Body)
 		_ = resp.Body.Close()
 	}
-	do(http.MethodPost, emulator.RouteCollection, `{"name":"a","provider":"openAI"}`)
+	do(http.MethodPost, emulator.RouteCollection, `{"name":"a","provider":"OPEN_AI"}`)
 	do(http.MethodGet, emulator.RouteCollection, "")
 	do(http.MethodGet, emulator.RouteCollection+"/nope", "")
 	do(http.MethodPut, emulator.RouteCollection+"/nope", "")

@@ -26,7 +26,7 @@ variable "generation" {
 }
 
 locals {
-  kinds = ["openAI", "anthropic", "custom", "gemini"]
+  kinds = ["OPEN_AI", "ANTHROPIC", "CUSTOM", "GEMINI"]
 }
 
 resource "arize_ai_integration" "bench" {

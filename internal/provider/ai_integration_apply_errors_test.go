@@ -44,7 +44,7 @@ resource "arize_ai_integration" "test" {
   name              = "x"
   ai_provider       = "openAI"
   provider_metadata = terraform_data.later.output == "yes" ? { aws = { role_arn = "r" } } : null
-}`, expect: `provider_metadata\.aws applies only to ai_provider = "awsBedrock", not "openAI"`},
+}`, expect: `provider_metadata\.aws applies only to ai_provider = "AWS_BEDROCK" \(or "awsBedrock"\), not "openAI"`},
 	{name: "the same name twice in one apply", body: `
 resource "arize_ai_integration" "one" {
   name        = "twice"
@@ -102,7 +102,7 @@ func TestAccAIIntegration_applyTimeErrors(t *testing.T) {
 			if after := emu.List(); !reflect.DeepEqual(after, before) {
 				t.Errorf("the server changed: %d integrations before, %d after", len(before), len(after))
 			}
-			if posts := emu.Count("POST", "/v2/ai-integrations"); posts != tc.posts {
+			if posts := emu.Count("POST", emulator.RouteCollection) - spellingProbes(emu, "POST", emulator.RouteCollection); posts != tc.posts {
 				t.Errorf("%d creates reached the server, want %d", posts, tc.posts)
 			}
 		})

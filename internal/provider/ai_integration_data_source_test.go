@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
@@ -46,9 +47,15 @@ data "arize_ai_integration" "by_name" {
 `, testOrgID, testSpaceID))
 	same := func(attr string) []statecheck.StateCheck {
 		p := tfjsonpath.New(attr)
+		var comparer compare.ValueComparer = compare.ValuesSame()
+		if attr == "ai_provider" || attr == "auth_type" {
+			// The resource keeps the config's spelling; a data source
+			// shows the server's.
+			comparer = sameEnumValue{}
+		}
 		return []statecheck.StateCheck{
-			statecheck.CompareValuePairs(testAddr, p, "data.arize_ai_integration.by_id", p, compare.ValuesSame()),
-			statecheck.CompareValuePairs(testAddr, p, "data.arize_ai_integration.by_name", p, compare.ValuesSame()),
+			statecheck.CompareValuePairs(testAddr, p, "data.arize_ai_integration.by_id", p, comparer),
+			statecheck.CompareValuePairs(testAddr, p, "data.arize_ai_integration.by_name", p, comparer),
 		}
 	}
 	var checks []statecheck.StateCheck
@@ -167,4 +174,19 @@ data "arize_ai_integrations" "none" {
 	if reads%7 != 0 || reads == 0 {
 		t.Errorf("served %d list requests: not a whole number of reads of 3+1+1+1+1 pages", reads)
 	}
+}
+
+// sameEnumValue compares enum values as values: OPEN_AI and openAI are the
+// same.
+type sameEnumValue struct{}
+
+func (sameEnumValue) CompareValues(values ...any) error {
+	for i := 1; i < len(values); i++ {
+		a, aok := values[0].(string)
+		b, bok := values[i].(string)
+		if !aok || !bok || !arize.SameEnumValue(a, b) {
+			return fmt.Errorf("%v and %v are not the same enum value", values[0], values[i])
+		}
+	}
+	return nil
 }

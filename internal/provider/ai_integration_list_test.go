@@ -100,7 +100,8 @@ list "arize_ai_integration" "first" {
 					"id": knownvalue.StringExact(made["Sandbox openai"].ID),
 				}), knownvalue.StringExact("Sandbox openai")),
 				querycheck.ExpectResourceKnownValues(all, queryfilter.ByDisplayName(knownvalue.StringExact("Scoped Anthropic")), []querycheck.KnownValueCheck{
-					{Path: tfjsonpath.New("ai_provider"), KnownValue: knownvalue.StringExact("anthropic")},
+					// As the server spells it: a query has no configuration to keep.
+					{Path: tfjsonpath.New("ai_provider"), KnownValue: knownvalue.StringExact(serverSpelt(emu.Dialect(), "ANTHROPIC"))},
 					{Path: tfjsonpath.New("enable_default_models"), KnownValue: knownvalue.Bool(true)},
 					{Path: tfjsonpath.New("api_key"), KnownValue: knownvalue.Null()},
 					{Path: tfjsonpath.New("scopings").AtSliceIndex(0).AtMapKey("space_id"), KnownValue: knownvalue.StringExact(testSpaceID)},

@@ -18,14 +18,14 @@ import (
 type integrationModel struct {
 	ID                     types.String `tfsdk:"id"`
 	Name                   types.String `tfsdk:"name"`
-	AIProvider             types.String `tfsdk:"ai_provider"`
+	AIProvider             enumValue    `tfsdk:"ai_provider"`
 	HasAPIKey              types.Bool   `tfsdk:"has_api_key"`
 	BaseURL                types.String `tfsdk:"base_url"`
 	ModelNames             types.List   `tfsdk:"model_names"`
 	Headers                types.Map    `tfsdk:"headers"`
 	EnableDefaultModels    types.Bool   `tfsdk:"enable_default_models"`
 	FunctionCallingEnabled types.Bool   `tfsdk:"function_calling_enabled"`
-	AuthType               types.String `tfsdk:"auth_type"`
+	AuthType               enumValue    `tfsdk:"auth_type"`
 	ProviderMetadata       types.Object `tfsdk:"provider_metadata"`
 	Scopings               types.List   `tfsdk:"scopings"`
 	CreatedAt              types.String `tfsdk:"created_at"`
@@ -87,17 +87,18 @@ var (
 // setFromAPI copies what the API returned into m, normalising the API's
 // several ways of saying "nothing" ("" and null, [] and null, [{}]) to the
 // one the schema uses, so that a read never shows a diff the user did not
-// make.
+// make. Enum values keep the server's spelling; where the user wrote the
+// other, the framework keeps theirs (enumValue's semantic equality).
 func (m *integrationModel) setFromAPI(ctx context.Context, in *arize.Integration) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(in.ID)
 	m.Name = types.StringValue(in.Name)
-	m.AIProvider = types.StringValue(string(in.Provider))
+	m.AIProvider = enumOf(string(in.Provider))
 	m.HasAPIKey = types.BoolValue(in.HasAPIKey)
 	m.BaseURL = stringOrNull(in.BaseURL)
 	m.EnableDefaultModels = types.BoolValue(in.EnableDefaultModels)
 	m.FunctionCallingEnabled = types.BoolValue(in.FunctionCallingEnabled)
-	m.AuthType = types.StringValue(string(in.AuthType))
+	m.AuthType = enumOf(string(in.AuthType))
 	m.CreatedAt = types.StringValue(in.CreatedAt)
 	m.UpdatedAt = types.StringValue(in.UpdatedAt)
 	m.CreatedByUserID = types.StringValue(in.CreatedByUserID)
@@ -236,7 +237,7 @@ func (m *aiIntegrationModel) updateRequest(ctx context.Context, state *aiIntegra
 	if !m.FunctionCallingEnabled.Equal(state.FunctionCallingEnabled) {
 		req.FunctionCallingEnabled = arize.Value(m.FunctionCallingEnabled.ValueBool())
 	}
-	if !m.AuthType.Equal(state.AuthType) {
+	if !sameEnum(m.AuthType, state.AuthType) {
 		req.AuthType = arize.Value(arize.AuthType(m.AuthType.ValueString()))
 	}
 	if !m.ProviderMetadata.Equal(state.ProviderMetadata) {

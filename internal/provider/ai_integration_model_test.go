@@ -105,8 +105,9 @@ func TestUpdateRequest_sendsOnlyWhatChanged(t *testing.T) {
 		{"booleans and auth type", func(m *aiIntegrationModel) {
 			m.EnableDefaultModels = types.BoolValue(false)
 			m.FunctionCallingEnabled = types.BoolValue(true)
-			m.AuthType = types.StringValue("default")
+			m.AuthType = enumOf("default")
 		}, false, noKey, `{"enable_default_models":false,"function_calling_enabled":true,"auth_type":"default"}`},
+		{"auth type respelt", func(m *aiIntegrationModel) { m.AuthType = enumOf("proxy_with_headers") }, false, noKey, `{}`},
 		{"rotate", func(*aiIntegrationModel) {}, true, types.StringValue("sk-new"), `{"api_key":"sk-new"}`},
 		{"remove key", func(*aiIntegrationModel) {}, true, noKey, `{"api_key":null}`},
 	}
@@ -140,7 +141,7 @@ func TestCreateRequest_omitsUnset(t *testing.T) {
 		t.Fatal(diags)
 	}
 	got, _ := json.Marshal(req)
-	want := `{"name":"n","provider":"openAI","enable_default_models":false,"function_calling_enabled":true,"auth_type":"default"}`
+	want := `{"name":"n","provider":"OPEN_AI","enable_default_models":false,"function_calling_enabled":true,"auth_type":"DEFAULT"}`
 	if string(got) != want {
 		t.Errorf("POST body = %s, want %s", got, want)
 	}
@@ -151,8 +152,8 @@ func TestCreateRequest_omitsUnset(t *testing.T) {
 		t.Fatal(diags)
 	}
 	got, _ = json.Marshal(req)
-	want = `{"name":"full","provider":"awsBedrock","api_key":"sk-1","base_url":"https://proxy.example.com","model_names":["b","a"],` +
-		`"headers":{"X-A":"1"},"enable_default_models":true,"function_calling_enabled":false,"auth_type":"proxy_with_headers",` +
+	want = `{"name":"full","provider":"AWS_BEDROCK","api_key":"sk-1","base_url":"https://proxy.example.com","model_names":["b","a"],` +
+		`"headers":{"X-A":"1"},"enable_default_models":true,"function_calling_enabled":false,"auth_type":"PROXY_WITH_HEADERS",` +
 		`"provider_metadata":{"kind":"AWS","role_arn":"arn:r","external_id":"e"},` +
 		`"scopings":[{"organization_id":"org","space_id":null},{"organization_id":"org","space_id":"space"}]}`
 	if string(got) != want {

@@ -55,10 +55,10 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		var plannedProvider types.String
+		var plannedProvider enumValue
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("ai_provider"), &plannedProvider)...)
 		switch {
-		case !plannedProvider.Equal(state.AIProvider):
+		case !sameEnum(plannedProvider, state.AIProvider):
 			// A new integration: has_api_key follows the config.
 		case !mustSendKey(&state, planVersion, configKey):
 			hasKey = state.HasAPIKey
@@ -69,6 +69,27 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("has_api_key"), hasKey)...)
+	if !req.State.Raw.IsNull() {
+		keepUpdatedAtIfNothingChanges(ctx, req, resp)
+	}
+}
+
+// keepUpdatedAtIfNothingChanges undoes the framework's unknown updated_at
+// when the plan is the state: a config that changed only the spelling of
+// ai_provider or auth_type differs from the state until keepStateSpelling
+// plans the state's spelling, and by then the framework has marked every
+// computed attribute unknown, which would plan an update that sends nothing.
+func keepUpdatedAtIfNothingChanges(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var planned, prior types.String
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("updated_at"), &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("updated_at"), &prior)...)
+	if resp.Diagnostics.HasError() || !planned.IsUnknown() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), prior)...)
+	if !resp.Plan.Raw.Equal(req.State.Raw) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), planned)...)
+	}
 }
 
 // ValidateConfig checks the rules that tie attributes together, at plan time
@@ -80,7 +101,9 @@ func (r *aiIntegrationResource) ValidateConfig(ctx context.Context, req resource
 	if resp.Diagnostics.HasError() || cfg.AIProvider.IsUnknown() || cfg.AIProvider.IsNull() {
 		return
 	}
-	provider := arize.Provider(cfg.AIProvider.ValueString())
+	// Compared in today's spelling: the config may use either.
+	written := cfg.AIProvider.ValueString()
+	provider := arize.Provider(written).Canonical()
 
 	if !cfg.ProviderMetadata.IsNull() && !cfg.ProviderMetadata.IsUnknown() {
 		var md providerMetadataModel
@@ -88,11 +111,13 @@ func (r *aiIntegrationResource) ValidateConfig(ctx context.Context, req resource
 		// An unknown variant may turn out null: it is checked at apply.
 		if !md.AWS.IsNull() && !md.AWS.IsUnknown() && provider != arize.ProviderAWSBedrock {
 			resp.Diagnostics.AddAttributeError(path.Root("provider_metadata").AtName("aws"), "AWS metadata for a provider other than AWS Bedrock",
-				fmt.Sprintf("provider_metadata.aws applies only to ai_provider = %q, not %q.", arize.ProviderAWSBedrock, provider))
+				fmt.Sprintf("provider_metadata.aws applies only to ai_provider = %q (or %q), not %q.",
+					arize.ProviderAWSBedrock, arize.ProviderAWSBedrock.In(arize.SpellingPublished), written))
 		}
 		if !md.GCP.IsNull() && !md.GCP.IsUnknown() && provider != arize.ProviderVertexAI {
 			resp.Diagnostics.AddAttributeError(path.Root("provider_metadata").AtName("gcp"), "GCP metadata for a provider other than Vertex AI",
-				fmt.Sprintf("provider_metadata.gcp applies only to ai_provider = %q, not %q.", arize.ProviderVertexAI, provider))
+				fmt.Sprintf("provider_metadata.gcp applies only to ai_provider = %q (or %q), not %q.",
+					arize.ProviderVertexAI, arize.ProviderVertexAI.In(arize.SpellingPublished), written))
 		}
 	}
 
@@ -102,7 +127,7 @@ func (r *aiIntegrationResource) ValidateConfig(ctx context.Context, req resource
 		}
 		if cfg.ModelNames.IsNull() && !cfg.EnableDefaultModels.ValueBool() {
 			resp.Diagnostics.AddAttributeError(path.Root("model_names"), "No model source",
-				fmt.Sprintf("ai_provider = %q needs a model source: list the models in model_names, or set enable_default_models = true.", provider))
+				fmt.Sprintf("ai_provider = %q needs a model source: list the models in model_names, or set enable_default_models = true.", written))
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
@@ -34,7 +35,7 @@ func TestAccAIIntegration_full(t *testing.T) {
 	config := env.config(fmt.Sprintf(`
 resource "arize_ai_integration" "test" {
   name                     = "tf-acc-full"
-  ai_provider              = "awsBedrock"
+  ai_provider              = %q
   api_key                  = "sk-full-secret-0001"
   api_key_version          = "1"
   base_url                 = "https://bedrock-proxy.example.com/v1"
@@ -42,7 +43,7 @@ resource "arize_ai_integration" "test" {
   headers                  = { "X-Proxy-Auth" = "hdr-full-secret-0001" }
   enable_default_models    = true
   function_calling_enabled = false
-  auth_type                = "proxy_with_headers"
+  auth_type                = %q
   provider_metadata = {
     aws = { role_arn = %q, external_id = "ext-42" }
   }
@@ -51,7 +52,7 @@ resource "arize_ai_integration" "test" {
     { organization_id = %q, space_id = %q },
   ]
 }
-`, testRoleARN, testOrgID, testOrgID, testSpaceID))
+`, env.spelt("AWS_BEDROCK"), env.spelt("PROXY_WITH_HEADERS"), testRoleARN, testOrgID, testOrgID, testSpaceID))
 
 	accTest(t,
 		resource.TestStep{
@@ -62,7 +63,7 @@ resource "arize_ai_integration" "test" {
 				expectRequests(emu, map[string]int{routePost: 1, routeGet: 0}),
 				stateAttr("id", knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9+/]+=*$`))),
 				stateAttr("name", knownvalue.StringExact("tf-acc-full")),
-				stateAttr("ai_provider", knownvalue.StringExact("awsBedrock")),
+				stateAttr("ai_provider", knownvalue.StringExact(env.spelt("AWS_BEDROCK"))),
 				stateAttr("api_key", knownvalue.Null()),
 				stateAttr("api_key_version", knownvalue.StringExact("1")),
 				stateAttr("has_api_key", knownvalue.Bool(true)),
@@ -73,7 +74,7 @@ resource "arize_ai_integration" "test" {
 				stateAttr("headers", knownvalue.MapExact(map[string]knownvalue.Check{"X-Proxy-Auth": knownvalue.StringExact("hdr-full-secret-0001")})),
 				stateAttr("enable_default_models", knownvalue.Bool(true)),
 				stateAttr("function_calling_enabled", knownvalue.Bool(false)),
-				stateAttr("auth_type", knownvalue.StringExact("proxy_with_headers")),
+				stateAttr("auth_type", knownvalue.StringExact(env.spelt("PROXY_WITH_HEADERS"))),
 				stateAttr("provider_metadata", knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"aws": knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"role_arn": knownvalue.StringExact(testRoleARN), "external_id": knownvalue.StringExact("ext-42"),
@@ -91,7 +92,7 @@ resource "arize_ai_integration" "test" {
 					if rec.APIKey != "sk-full-secret-0001" {
 						return fmt.Errorf("stored api key is not the configured one")
 					}
-					if rec.Headers["X-Proxy-Auth"] != "hdr-full-secret-0001" || rec.AuthType != "proxy_with_headers" {
+					if rec.Headers["X-Proxy-Auth"] != "hdr-full-secret-0001" || rec.AuthType != "PROXY_WITH_HEADERS" {
 						return fmt.Errorf("headers or auth_type not stored: %v %q", len(rec.Headers), rec.AuthType)
 					}
 					if rec.ProviderMetadata == nil || rec.ProviderMetadata.Kind != "AWS" || rec.ProviderMetadata.RoleARN != testRoleARN {
@@ -120,12 +121,14 @@ func TestAccAIIntegration_minimal(t *testing.T) {
 	for name, explicitNulls := range map[string]bool{"empty_object_scoping": false, "explicit_null_scoping": true} {
 		t.Run(name, func(t *testing.T) {
 			env := newAccEnv(t, func(o *emulator.Options) { o.ExplicitNullScopings = explicitNulls })
-			config := env.config(`
+			// Spelt as the server spells it, so that an import reads back
+			// the same text.
+			config := env.config(fmt.Sprintf(`
 resource "arize_ai_integration" "test" {
   name        = "tf-acc-minimal"
-  ai_provider = "openAI"
+  ai_provider = %q
 }
-`)
+`, env.spelt("OPEN_AI")))
 			accTest(t,
 				resource.TestStep{
 					Config:           config,
@@ -138,7 +141,7 @@ resource "arize_ai_integration" "test" {
 						stateAttr("headers", knownvalue.Null()),
 						stateAttr("enable_default_models", knownvalue.Bool(false)),
 						stateAttr("function_calling_enabled", knownvalue.Bool(true)),
-						stateAttr("auth_type", knownvalue.StringExact("default")),
+						stateAttr("auth_type", knownvalue.StringExact("DEFAULT")),
 						stateAttr("provider_metadata", knownvalue.Null()),
 						stateAttr("scopings", knownvalue.ListExact([]knownvalue.Check{})),
 					},
@@ -147,6 +150,15 @@ resource "arize_ai_integration" "test" {
 					ResourceName:      testAddr,
 					ImportState:       true,
 					ImportStateVerify: true,
+					// The default is planned in today's spelling; an import
+					// reads the server's, which is the same value.
+					ImportStateVerifyIgnore: []string{"auth_type"},
+					ImportStateCheck: func(states []*terraform.InstanceState) error {
+						if len(states) != 1 || !arize.SameEnumValue(states[0].Attributes["auth_type"], "DEFAULT") {
+							return fmt.Errorf("imported auth_type is not the default: %+v", states)
+						}
+						return nil
+					},
 				},
 				resource.TestStep{
 					// An import block, as in examples/resources/arize_ai_integration/import-by-string-id.tf.
@@ -201,7 +213,7 @@ resource "arize_ai_integration" %q {
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("ai_provider"), knownvalue.StringExact(c.provider)),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("has_api_key"), knownvalue.Bool(true)),
 			expectStored(emu, addr, func(rec emulator.Integration) error {
-				if rec.Provider != c.provider {
+				if emulator.Canonical(rec.Provider) != emulator.Canonical(c.provider) {
 					return fmt.Errorf("stored provider %q, want %q", rec.Provider, c.provider)
 				}
 				return nil
@@ -254,7 +266,7 @@ resource "arize_ai_integration" "test" {
 			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: updated(1, func(rec emulator.Integration) error {
 				if rec.Name != "tf-acc-update-renamed" || rec.BaseURL != "https://llm.example.com/v1" || !slices.Equal(rec.ModelNames, []string{"m-1", "m-2"}) ||
-					len(rec.Headers) != 2 || !rec.EnableDefaultModels || rec.FunctionCallingEnabled || rec.AuthType != "bearer_token" ||
+					len(rec.Headers) != 2 || !rec.EnableDefaultModels || rec.FunctionCallingEnabled || rec.AuthType != "BEARER_TOKEN" ||
 					len(rec.Scopings) != 1 || rec.Scopings[0].OrganizationID != testOrgID {
 					return fmt.Errorf("not updated: %+v", rec)
 				}
@@ -274,7 +286,7 @@ resource "arize_ai_integration" "test" {
 			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: updated(2, func(rec emulator.Integration) error {
 				if rec.BaseURL != "https://llm.example.com/v2" || !slices.Equal(rec.ModelNames, []string{"m-2", "m-1", "m-3"}) ||
-					len(rec.Headers) != 1 || rec.Headers["X-Token"] != "hdr-update-secret-2" || rec.AuthType != "proxy_with_headers" ||
+					len(rec.Headers) != 1 || rec.Headers["X-Token"] != "hdr-update-secret-2" || rec.AuthType != "PROXY_WITH_HEADERS" ||
 					len(rec.Scopings) != 1 || rec.Scopings[0].SpaceID != testSpaceID {
 					return fmt.Errorf("not updated: %+v", rec)
 				}
@@ -287,7 +299,7 @@ resource "arize_ai_integration" "test" {
 			ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
 			ConfigStateChecks: append(updated(3, func(rec emulator.Integration) error {
 				if rec.BaseURL != "" || len(rec.ModelNames) != 0 || rec.Headers != nil || rec.EnableDefaultModels || !rec.FunctionCallingEnabled ||
-					rec.AuthType != "default" || rec.Scopings != nil {
+					rec.AuthType != "DEFAULT" || rec.Scopings != nil {
 					return fmt.Errorf("not cleared: %+v", rec)
 				}
 				return nil

@@ -43,10 +43,11 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				Validators:          nonEmpty,
 			},
 			"ai_provider": schema.StringAttribute{
-				MarkdownDescription: descAIProvider + " Changing it replaces the integration, as Arize recommends.",
+				MarkdownDescription: descAIProvider + " Changing it to another provider replaces the integration, as Arize recommends.",
 				Required:            true,
+				CustomType:          enumType{},
 				Validators:          []validator.String{stringvalidator.OneOf(providerValues()...)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers:       []planmodifier.String{keepStateSpelling{}, stringplanmodifier.RequiresReplace()},
 			},
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "The LLM provider's API key. **Write-only**: sent to Arize on create, and on update only when " +
@@ -106,15 +107,17 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				Default:             booldefault.StaticBool(true),
 			},
 			"auth_type": schema.StringAttribute{
-				MarkdownDescription: descAuthType + " Defaults to `\"default\"`.",
+				MarkdownDescription: descAuthType + " Defaults to `\"" + string(arize.AuthTypeDefault) + "\"`.",
 				Optional:            true,
 				Computed:            true,
+				CustomType:          enumType{},
 				Default:             stringdefault.StaticString(string(arize.AuthTypeDefault)),
 				Validators:          []validator.String{stringvalidator.OneOf(authTypeValues()...)},
+				PlanModifiers:       []planmodifier.String{keepStateSpelling{}},
 			},
 			"provider_metadata": schema.SingleNestedAttribute{
-				MarkdownDescription: "Provider-specific settings: exactly one of `aws` (only with `ai_provider = \"awsBedrock\"`) " +
-					"or `gcp` (only with `ai_provider = \"vertexAI\"`).",
+				MarkdownDescription: "Provider-specific settings: exactly one of `aws` (only with `ai_provider = \"AWS_BEDROCK\"`) " +
+					"or `gcp` (only with `ai_provider = \"VERTEX_AI\"`).",
 				Optional: true,
 				Attributes: map[string]schema.Attribute{
 					"aws": schema.SingleNestedAttribute{
@@ -199,17 +202,19 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 	}
 }
 
+// providerValues lists every accepted spelling of ai_provider, today's first.
 func providerValues() []string {
 	var out []string
-	for _, p := range arize.Providers() {
+	for _, p := range arize.ProviderSpellings() {
 		out = append(out, string(p))
 	}
 	return out
 }
 
+// authTypeValues lists every accepted spelling of auth_type, today's first.
 func authTypeValues() []string {
 	var out []string
-	for _, a := range arize.AuthTypes() {
+	for _, a := range arize.AuthTypeSpellings() {
 		out = append(out, string(a))
 	}
 	return out

@@ -53,11 +53,22 @@ var planTimeErrors = []struct {
   headers = { "X-Big" = "` + strings.Repeat("a", 8200) + `" }`, `Headers too large[\s\S]*serialise to 8212 bytes`},
 	{"aws metadata on openAI", `name = "x"
   ai_provider = "openAI"
-  provider_metadata = { aws = { role_arn = "` + testRoleARN + `" } }`, `provider_metadata\.aws applies only to ai_provider = "awsBedrock"`},
+  provider_metadata = { aws = { role_arn = "` + testRoleARN + `" } }`, `provider_metadata\.aws applies only to ai_provider = "AWS_BEDROCK" \(or "awsBedrock"\), not "openAI"`},
+	{"aws metadata on OPEN_AI", `name = "x"
+  ai_provider = "OPEN_AI"
+  provider_metadata = { aws = { role_arn = "` + testRoleARN + `" } }`, `provider_metadata\.aws applies only to ai_provider = "AWS_BEDROCK" \(or "awsBedrock"\), not "OPEN_AI"`},
 	{"gcp metadata on bedrock", `name = "x"
   ai_provider = "awsBedrock"
   enable_default_models = true
-  provider_metadata = { gcp = { project_id = "p", location = "us-central1", project_access_label = "l" } }`, `provider_metadata\.gcp applies only to ai_provider = "vertexAI"`},
+  provider_metadata = { gcp = { project_id = "p", location = "us-central1", project_access_label = "l" } }`, `provider_metadata\.gcp applies only to ai_provider = "VERTEX_AI"`},
+	{"gcp metadata on AWS_BEDROCK", `name = "x"
+  ai_provider = "AWS_BEDROCK"
+  enable_default_models = true
+  provider_metadata = { gcp = { project_id = "p", location = "us-central1", project_access_label = "l" } }`, `provider_metadata\.gcp applies only to ai_provider = "VERTEX_AI"`},
+	{"aws metadata on AWS_BEDROCK is fine, on VERTEX_AI not", `name = "x"
+  ai_provider = "VERTEX_AI"
+  enable_default_models = true
+  provider_metadata = { aws = { role_arn = "` + testRoleARN + `" } }`, `provider_metadata\.aws applies only`},
 	{"both metadata kinds", `name = "x"
   ai_provider = "awsBedrock"
   enable_default_models = true
@@ -80,6 +91,14 @@ var planTimeErrors = []struct {
 	{"bedrock without a model source", `name = "x"
   ai_provider = "awsBedrock"
   provider_metadata = { aws = { role_arn = "` + testRoleARN + `" } }`, `No model source[\s\S]*ai_provider = "awsBedrock" needs a model source`},
+	{"AWS_BEDROCK without a model source", `name = "x"
+  ai_provider = "AWS_BEDROCK"
+  provider_metadata = { aws = { role_arn = "` + testRoleARN + `" } }`, `No model source[\s\S]*ai_provider = "AWS_BEDROCK" needs a model source`},
+	{"VERTEX_AI without a model source", `name = "x"
+  ai_provider = "VERTEX_AI"`, `No model source[\s\S]*"VERTEX_AI"`},
+	{"unknown auth type spelling", `name = "x"
+  ai_provider = "OPEN_AI"
+  auth_type = "Default"`, `Attribute auth_type value must be one of[\s\S]*"DEFAULT"[\s\S]*"default"`},
 	{"vertex with default models off and no list", `name = "x"
   ai_provider = "vertexAI"
   enable_default_models = false`, `No model source[\s\S]*"vertexAI"`},

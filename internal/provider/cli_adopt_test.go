@@ -14,7 +14,7 @@ import (
 // terraform query, written out by -generate-config-out, imported by apply,
 // and the next plan is empty.
 func TestAccAIIntegration_adoptWithQuery(t *testing.T) {
-	emu := emulator.New(emulator.Options{APIKey: testAccAPIKey, Spaces: testAccSpaces})
+	emu := newTestEmulator(t, emulator.Options{APIKey: testAccAPIKey, Spaces: testAccSpaces})
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
 	existing := []emulator.Integration{

@@ -72,7 +72,7 @@ func modelList(models []string) string {
 // provider's and the integration's) must appear nowhere; header values only
 // where Terraform keeps sensitive values (state and show -json).
 func TestAccAIIntegration_secretsNeverLeak(t *testing.T) {
-	emu := emulator.New(emulator.Options{APIKey: leakProviderKey})
+	emu := newTestEmulator(t, emulator.Options{APIKey: leakProviderKey})
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
 	defer srv.CloseClientConnections() // the crash leaves one hanging

@@ -14,7 +14,7 @@ import (
 // TestAccProvider_userAgent checks a built provider names its version, and
 // the CLI's, in the User-Agent of every request.
 func TestAccProvider_userAgent(t *testing.T) {
-	emu := emulator.New(emulator.Options{APIKey: testAccAPIKey})
+	emu := newTestEmulator(t, emulator.Options{APIKey: testAccAPIKey})
 	var mu sync.Mutex
 	agents := map[string]int{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

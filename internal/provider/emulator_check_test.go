@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -66,11 +68,26 @@ func expectRequests(emu *emulator.Server, want map[string]int) statecheck.StateC
 func (c requestCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	got := c.emu.Requests()
 	for key, n := range c.want {
-		if got[key] != n {
-			resp.Error = fmt.Errorf("emulator served %d %q requests, want %d (all: %v)", got[key], key, n, got)
+		method, route, _ := strings.Cut(key, " ")
+		if sent := got[key] - spellingProbes(c.emu, method, route); sent != n {
+			resp.Error = fmt.Errorf("emulator served %d %q requests (and %d spelling probes), want %d (all: %v)",
+				sent, key, spellingProbes(c.emu, method, route), n, got)
 			return
 		}
 	}
+}
+
+// spellingProbes is how many requests to method and route a server of the
+// published page's spelling refused. Each provider process finds the server's
+// spelling with its first write, which goes out in today's spelling and is
+// refused once (see arize.Spelling); the tests that count what each resource
+// costs leave those out. Against a server of today's spelling it is zero, and
+// TestAccAIIntegration_spellings counts the probes themselves.
+func spellingProbes(emu *emulator.Server, method, route string) int {
+	if emu.Dialect() != emulator.DialectPublished {
+		return 0
+	}
+	return emu.Answers(method, route, http.StatusBadRequest) + emu.Answers(method, route, http.StatusUnprocessableEntity)
 }
 
 // Routes as the emulator counts them.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	hclv2 "github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -31,13 +33,16 @@ func TestAccExamples(t *testing.T) {
 	if len(dirs) < 12 {
 		t.Fatalf("found %d example folders, want the eleven guides' and the resource's", len(dirs))
 	}
+	examples := map[string]string{"README": readmeExample(t)}
 	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join(dir, exampleFile(dir)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			src := string(b)
+		b, err := os.ReadFile(filepath.Join(dir, exampleFile(dir)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		examples[filepath.Base(dir)] = string(b)
+	}
+	for name, src := range examples {
+		t.Run(name, func(t *testing.T) {
 			env := newAccEnv(t)
 			emu := env.emulator(t)
 
@@ -72,6 +77,32 @@ func TestAccExamples(t *testing.T) {
 			})
 		})
 	}
+}
+
+// readmeExample is the README's usage example, the first terraform block
+// of README.md, without its terraform {} block: the test harness supplies
+// the provider, which the registry address there would look for.
+func readmeExample(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "```terraform\n")
+	src, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("README.md has no terraform example")
+	}
+	f, diags := hclwrite.ParseConfig([]byte(src), "README.md", hclv2.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("README.md's example: %s", diags)
+	}
+	for _, block := range f.Body().Blocks() {
+		if block.Type() == "terraform" {
+			f.Body().RemoveBlock(block)
+		}
+	}
+	return string(f.Bytes())
 }
 
 // exampleFile is the file of dir that holds its example.

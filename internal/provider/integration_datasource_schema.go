@@ -12,20 +12,23 @@ func integrationDataSourceAttributes() map[string]schema.Attribute {
 	computedString := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
+	computedEnum := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc + " Spelt as Arize answered.", Computed: true, CustomType: enumType{}}
+	}
 	computedBool := func(desc string) schema.BoolAttribute {
 		return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
 	}
 	return map[string]schema.Attribute{
 		"id":                       computedString(descID),
 		"name":                     computedString(descName),
-		"ai_provider":              computedString(descAIProvider),
+		"ai_provider":              computedEnum(descAIProvider),
 		"has_api_key":              computedBool(descHasAPIKey),
 		"base_url":                 computedString(descBaseURL),
 		"model_names":              schema.ListAttribute{MarkdownDescription: descModelNames, Computed: true, ElementType: types.StringType},
 		"headers":                  schema.MapAttribute{MarkdownDescription: descHeaders, Computed: true, Sensitive: true, ElementType: types.StringType},
 		"enable_default_models":    computedBool(descEnableDefaultModels),
 		"function_calling_enabled": computedBool(descFunctionCalling),
-		"auth_type":                computedString(descAuthType),
+		"auth_type":                computedEnum(descAuthType),
 		"provider_metadata": schema.SingleNestedAttribute{
 			MarkdownDescription: descProviderMetadata,
 			Computed:            true,

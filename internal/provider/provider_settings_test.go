@@ -72,7 +72,7 @@ resource "arize_ai_integration" "test" {
 			Config:      env.configWith("max_retries = 0", resourceBlock),
 			ExpectError: wrappedRegexp(`503 Service Unavailable`),
 		})
-		if n := emu.Count("POST", "/v2/ai-integrations"); n != 1 || emu.Len() != 0 {
+		if n := emu.Count("POST", emulator.RouteCollection) - spellingProbes(emu, "POST", emulator.RouteCollection); n != 1 || emu.Len() != 0 {
 			t.Errorf("%d POSTs and %d integrations, want 1 and 0", n, emu.Len())
 		}
 	})
@@ -81,7 +81,7 @@ resource "arize_ai_integration" "test" {
 		emu := env.emulator(t)
 		emu.FailNext(2, 429)
 		accTest(t, resource.TestStep{Config: env.configWith("max_retries = 2", resourceBlock)})
-		if n := emu.Count("POST", "/v2/ai-integrations"); n != 3 || emu.Len() != 0 {
+		if n := emu.Count("POST", emulator.RouteCollection) - spellingProbes(emu, "POST", emulator.RouteCollection); n != 3 || emu.Len() != 0 {
 			// The test's destroy has run: nothing is left, and exactly three POSTs were sent.
 			t.Errorf("%d POSTs and %d integrations after destroy, want 3 and 0", n, emu.Len())
 		}

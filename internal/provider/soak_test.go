@@ -30,7 +30,7 @@ provider "arize" {
 }
 
 locals {
-  kinds = ["openAI", "anthropic", "custom", "gemini"]
+  kinds = ["OPEN_AI", "ANTHROPIC", "CUSTOM", "GEMINI"]
 }
 
 resource "arize_ai_integration" "soak" {
@@ -51,7 +51,7 @@ resource "arize_ai_integration" "soak" {
 // the change (the case where a blind retry would duplicate). It checks that
 // nothing is duplicated, lost or left behind, and prints the counts it saw.
 func TestSoak_faultyAPI(t *testing.T) {
-	emu := emulator.New(emulator.Options{APIKey: testAccAPIKey, Spaces: testAccSpaces})
+	emu := newTestEmulator(t, emulator.Options{APIKey: testAccAPIKey, Spaces: testAccSpaces})
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
 	faults := emulator.Faults{
@@ -96,7 +96,7 @@ func checkSoakStore(t *testing.T, emu *emulator.Server) {
 	if len(stored) != soakCount {
 		t.Fatalf("the emulator holds %d integrations, want exactly %d", len(stored), soakCount)
 	}
-	kinds := []string{"openAI", "anthropic", "custom", "gemini"}
+	kinds := []string{"OPEN_AI", "ANTHROPIC", "CUSTOM", "GEMINI"}
 	seen := map[string]bool{}
 	for _, rec := range stored {
 		var i int
@@ -109,7 +109,7 @@ func checkSoakStore(t *testing.T, emu *emulator.Server) {
 		if i%4 == 2 {
 			wantURL = fmt.Sprintf("https://llm-%d.example.com/v1", i)
 		}
-		ok := rec.Provider == kinds[i%4] && rec.BaseURL == wantURL &&
+		ok := emulator.Canonical(rec.Provider) == kinds[i%4] && rec.BaseURL == wantURL &&
 			slices.Equal(rec.ModelNames, []string{fmt.Sprintf("model-%d", i), "shared"}) &&
 			(i%5 == 0) == (rec.Headers["X-Index"] == fmt.Sprint(i)) &&
 			(i%3 == 0) == (len(rec.Scopings) == 1)

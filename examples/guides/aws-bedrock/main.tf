@@ -12,7 +12,7 @@ variable "bedrock_external_id" {
 
 resource "arize_ai_integration" "bedrock" {
   name        = "Bedrock (ml-prod account)"
-  ai_provider = "awsBedrock"
+  ai_provider = "AWS_BEDROCK"
 
   provider_metadata = {
     aws = {

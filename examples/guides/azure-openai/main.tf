@@ -7,7 +7,7 @@ variable "azure_openai_api_key" {
 
 resource "arize_ai_integration" "azure" {
   name            = "Azure OpenAI (westeurope)"
-  ai_provider     = "azureOpenAI"
+  ai_provider     = "AZURE_OPEN_AI"
   api_key         = var.azure_openai_api_key
   api_key_version = "1"
 

@@ -15,9 +15,9 @@ variable "proxy_credentials" {
 # integration's write-only api_key.
 resource "arize_ai_integration" "gateway" {
   name            = "LLM gateway"
-  ai_provider     = "custom"
+  ai_provider     = "CUSTOM"
   base_url        = "https://llm-gateway.internal.example.com/v1"
-  auth_type       = "bearer_token"
+  auth_type       = "BEARER_TOKEN"
   api_key         = var.gateway_token
   api_key_version = "1"
   model_names     = ["llama-3.1-70b-instruct", "qwen2.5-72b-instruct"]
@@ -27,9 +27,9 @@ resource "arize_ai_integration" "gateway" {
 # are sensitive; they cannot be write-only, so they are kept in state.
 resource "arize_ai_integration" "proxied" {
   name                     = "vLLM behind the egress proxy"
-  ai_provider              = "custom"
+  ai_provider              = "CUSTOM"
   base_url                 = "https://vllm.ml.example.com/v1"
-  auth_type                = "proxy_with_headers"
+  auth_type                = "PROXY_WITH_HEADERS"
   model_names              = ["mistral-7b-instruct"]
   function_calling_enabled = false
 

@@ -7,7 +7,7 @@ variable "gemini_api_key" {
 
 resource "arize_ai_integration" "gemini" {
   name                  = "Gemini"
-  ai_provider           = "gemini"
+  ai_provider           = "GEMINI"
   api_key               = var.gemini_api_key
   api_key_version       = "1"
   enable_default_models = true

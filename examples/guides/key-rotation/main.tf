@@ -16,7 +16,7 @@ variable "openai_api_key_version" {
 
 resource "arize_ai_integration" "openai" {
   name            = "OpenAI (rotated)"
-  ai_provider     = "openAI"
+  ai_provider     = "OPEN_AI"
   api_key         = var.openai_api_key
   api_key_version = var.openai_api_key_version
   model_names     = ["gpt-4o"]

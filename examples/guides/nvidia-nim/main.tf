@@ -8,7 +8,7 @@ variable "nvidia_api_key" {
 # OpenAI-compatible address instead.
 resource "arize_ai_integration" "nim" {
   name            = "NVIDIA NIM"
-  ai_provider     = "nvidiaNim"
+  ai_provider     = "NVIDIA_NIM"
   api_key         = var.nvidia_api_key
   api_key_version = "1"
   base_url        = "https://integrate.api.nvidia.com/v1"

@@ -7,7 +7,7 @@ variable "openai_api_key" {
 
 resource "arize_ai_integration" "openai" {
   name            = "OpenAI (production)"
-  ai_provider     = "openAI"
+  ai_provider     = "OPEN_AI"
   api_key         = var.openai_api_key
   api_key_version = "1"
 

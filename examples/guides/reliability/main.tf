@@ -9,6 +9,6 @@ provider "arize" {
 
 resource "arize_ai_integration" "example" {
   name                  = "Gemini"
-  ai_provider           = "gemini"
+  ai_provider           = "GEMINI"
   enable_default_models = true
 }

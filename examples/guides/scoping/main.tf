@@ -7,14 +7,14 @@ locals {
 # Omit scopings (or leave it empty) for the whole account.
 resource "arize_ai_integration" "everyone" {
   name                  = "Gemini for everyone"
-  ai_provider           = "gemini"
+  ai_provider           = "GEMINI"
   enable_default_models = true
 }
 
 # A whole organization: its organization_id alone.
 resource "arize_ai_integration" "ml_org" {
   name                  = "Anthropic for ML"
-  ai_provider           = "anthropic"
+  ai_provider           = "ANTHROPIC"
   enable_default_models = true
 
   scopings = [
@@ -25,7 +25,7 @@ resource "arize_ai_integration" "ml_org" {
 # Two spaces of that organization, and nothing else.
 resource "arize_ai_integration" "two_spaces" {
   name        = "OpenAI for search and ads"
-  ai_provider = "openAI"
+  ai_provider = "OPEN_AI"
   model_names = ["gpt-4o-mini"]
 
   scopings = [

@@ -1,6 +1,6 @@
 resource "arize_ai_integration" "vertex" {
   name        = "Vertex AI (ml-platform-prod)"
-  ai_provider = "vertexAI"
+  ai_provider = "VERTEX_AI"
 
   provider_metadata = {
     gcp = {

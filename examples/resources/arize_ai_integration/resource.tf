@@ -15,7 +15,7 @@ variable "gateway_token" {
 # openai_api_key and change api_key_version: only then is the key sent again.
 resource "arize_ai_integration" "openai" {
   name            = "Production OpenAI"
-  ai_provider     = "openAI"
+  ai_provider     = "OPEN_AI"
   api_key         = var.openai_api_key
   api_key_version = "2026-11-01"
   model_names     = ["gpt-4o", "gpt-4o-mini"]
@@ -28,7 +28,7 @@ resource "arize_ai_integration" "openai" {
 # AWS Bedrock through a role that Arize assumes in your account.
 resource "arize_ai_integration" "bedrock" {
   name                  = "Bedrock (production account)"
-  ai_provider           = "awsBedrock"
+  ai_provider           = "AWS_BEDROCK"
   enable_default_models = true
 
   provider_metadata = {
@@ -42,7 +42,7 @@ resource "arize_ai_integration" "bedrock" {
 # Vertex AI in one Google Cloud project, visible in a single space.
 resource "arize_ai_integration" "vertex" {
   name        = "Vertex AI (ml-platform)"
-  ai_provider = "vertexAI"
+  ai_provider = "VERTEX_AI"
   model_names = ["gemini-1.5-pro", "gemini-1.5-flash"]
 
   provider_metadata = {
@@ -62,9 +62,9 @@ resource "arize_ai_integration" "vertex" {
 # sensitive: Terraform hides them in plans.
 resource "arize_ai_integration" "gateway" {
   name                     = "Internal LLM gateway"
-  ai_provider              = "custom"
+  ai_provider              = "CUSTOM"
   base_url                 = "https://llm-gateway.internal.example.com/v1"
-  auth_type                = "proxy_with_headers"
+  auth_type                = "PROXY_WITH_HEADERS"
   model_names              = ["llama-3.1-70b-instruct"]
   function_calling_enabled = false
 

@@ -14,9 +14,7 @@ import (
 // Create makes an integration and returns it as the API answered, in the
 // server's enum spelling (see writeSpelt for how that is found).
 func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, error) {
-	out, err := c.writeSpelt(ctx, func(sp Spelling) (*Integration, error) { return c.create(ctx, in, sp) })
-	c.spelling.learnFrom(out)
-	return out, err
+	return c.writeSpelt(ctx, func(sp Spelling) (*Integration, error) { return c.create(ctx, in, sp) })
 }
 
 // create sends in, spelt as sp.

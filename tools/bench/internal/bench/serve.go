@@ -12,20 +12,15 @@ import (
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
-	"github.com/arize-ai/terraform-provider-arize/internal/bench/memapi"
 	"github.com/arize-ai/terraform-provider-arize/internal/provider"
+	"github.com/arize-ai/terraform-provider-arize/tools/bench/internal/baseline"
 )
 
 // Environment variables of the provider processes the benchmark starts.
 const (
-	// EnvBaselineState names the file that carries the baseline's in-memory
-	// store from one provider process to the next: Terraform starts a new
-	// process for each walk, and the store is loaded once at start and saved
-	// once at exit, never per request.
-	EnvBaselineState = "ARIZE_BASELINE_STATE"
 	// EnvServe makes the bench binary serve a provider in-process ("provider"
 	// or "baseline"), for profiling only: the measured runs use the binaries
-	// built from main.go and cmd/arize-baseline-provider.
+	// built from main.go and cmd/baseline-provider.
 	EnvServe = "ARIZE_BENCH_SERVE"
 	// EnvProfile is a path prefix: a provider served with EnvServe writes
 	// <prefix>-<pid>.cpu.pprof and <prefix>-<pid>.heap.pprof.
@@ -38,24 +33,9 @@ const (
 	KindBaseline = "baseline"
 )
 
-// ServeBaseline serves the provider around an in-memory API, carrying the
-// store between processes through the file EnvBaselineState names.
+// ServeBaseline serves the no-I/O baseline provider (package baseline).
 func ServeBaseline(ctx context.Context, version string, debug bool) error {
-	api := memapi.New()
-	statePath := os.Getenv(EnvBaselineState)
-	if statePath != "" {
-		if err := api.LoadFile(statePath); err != nil {
-			return err
-		}
-	}
-	loaded := api.Generation()
-	if err := serve(ctx, provider.NewWithAPI(version, api), debug); err != nil {
-		return err
-	}
-	if statePath != "" && api.Generation() != loaded {
-		return api.SaveFile(statePath)
-	}
-	return nil
+	return serve(ctx, baseline.New(version), debug)
 }
 
 // ServeInProcess serves kind from this binary, profiled when EnvProfile is

@@ -1,6 +1,7 @@
 // Command arize-bench is `make bench`: it drives the pinned Terraform CLI
 // against the in-process emulator with the real provider and with a no-I/O
-// baseline provider, and writes docs/benchmarks.md and its chart.
+// baseline provider, and writes docs/benchmarks.md. It is a module of its
+// own, apart from the provider's: nothing it needs ships in the provider.
 package main
 
 import (
@@ -8,7 +9,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/arize-ai/terraform-provider-arize/internal/bench"
+	"github.com/arize-ai/terraform-provider-arize/tools/bench/internal/bench"
 )
 
 func main() {

@@ -75,9 +75,6 @@ func NewWorkdir(dir string, o WorkdirOptions) (*Workdir, error) {
 		EnvShimTarget+"="+o.Target,
 		EnvShimUsage+"="+w.usageFile,
 	)
-	if o.Kind == KindBaseline {
-		w.env = append(w.env, EnvBaselineState+"="+filepath.Join(dir, "baseline.state"))
-	}
 	if o.ProfilePrefix != "" {
 		w.env = append(w.env, EnvServe+"="+o.Kind)
 	}

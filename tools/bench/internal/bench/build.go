@@ -11,7 +11,7 @@ import (
 // The import paths of the two provider binaries.
 const (
 	ProviderPackage = "github.com/arize-ai/terraform-provider-arize"
-	BaselinePackage = "github.com/arize-ai/terraform-provider-arize/cmd/arize-baseline-provider"
+	BaselinePackage = "github.com/arize-ai/terraform-provider-arize/tools/bench/cmd/baseline-provider"
 )
 
 // providerBinaryName is what Terraform looks for in a dev_overrides folder.
@@ -20,14 +20,15 @@ const providerBinaryName = "terraform-provider-arize"
 // Binaries are the programs a benchmark run uses.
 type Binaries struct {
 	Provider string // built from main.go, as released
-	Baseline string // built from cmd/arize-baseline-provider
+	Baseline string // built from tools/bench/cmd/baseline-provider
 	ShimDir  string // the dev_overrides folder: terraform-provider-arize is this binary
 	Self     string // this binary (the shim, and the profiling server)
 }
 
 // Build compiles both providers into dir, as `make build` does (trimmed
 // paths, the version set by ldflags), and makes the shim folder. root is any
-// directory inside the module.
+// directory inside the benchmark's module, which requires the provider's
+// module as it is in this repository.
 func Build(ctx context.Context, root, dir string) (Binaries, error) {
 	self, err := os.Executable()
 	if err != nil {

@@ -11,7 +11,6 @@ import (
 type Report struct {
 	Results  *Results
 	Machine  Machine
-	ChartRef string // the chart's path relative to the page; "" for none
 	GoBench  string // go test -bench output; "" when not run
 }
 
@@ -26,7 +25,7 @@ func (rp Report) Markdown() string {
 	b.WriteString("---\npage_title: \"Benchmarks\"\nsubcategory: \"\"\ndescription: |-\n" +
 		"  What the Arize provider adds to Terraform's own cost, how many API requests it makes, and how its memory grows with the number of integrations.\n---\n\n")
 	b.WriteString("# Benchmarks\n\n")
-	fmt.Fprintf(&b, "Written by `make bench` (`go run ./cmd/arize-bench`) on %s; do not edit by hand. "+
+	fmt.Fprintf(&b, "Written by `make bench` (`tools/bench`) on %s; do not edit by hand. "+
 		"Figures are the median of %s on the machine described below, and are measurements, not targets: "+
 		"they vary from machine to machine and with what else the machine is doing.\n\n",
 		m.Date.UTC().Format("2006-01-02 15:04 MST"), r.runsText())
@@ -45,12 +44,12 @@ func (rp Report) Markdown() string {
 		"(`-detailed-exitcode` must exit 0); `apply` of a change to `model_names` of every integration; `destroy`. " +
 		"A plan, an update and a destroy first refresh every resource, which is one GET each.\n")
 	b.WriteString("- **provider** is the provider built from `main.go` as released. **baseline** is " +
-		"`cmd/arize-baseline-provider`: the very same provider (schema, validation, plan modifiers, conversions) " +
-		"built with `provider.NewWithAPI` around an in-memory API (`internal/bench/memapi`) instead of the HTTP " +
-		"client: no HTTP, no JSON. Terraform starts a new provider process for each walk, so the baseline carries " +
-		"its store between processes in a file, loaded once at start and saved once at exit. " +
-		"**ratio** is provider / baseline wall time: what the API client, JSON and the loopback round trips add " +
-		"to what both share, Terraform core's cost and the framework's.\n")
+		"`tools/bench/cmd/baseline-provider`, which lives in the benchmark's module: the shipped provider's " +
+		"schema, validation and plan modifiers for `arize_ai_integration`, with create, read, update and delete " +
+		"done in memory (the state is the plan with the computed values filled in): no client, no HTTP, no JSON, " +
+		"no conversion of an API answer. **ratio** is provider / baseline wall time: what the API client, JSON, " +
+		"the conversions and the loopback round trips add to what both share, Terraform core's cost and the " +
+		"framework's.\n")
 	b.WriteString("- Terraform finds the provider through `dev_overrides` pointing at a shim (the benchmark binary " +
 		"itself) that starts the provider binary as its child, passes the plugin handshake through, and records " +
 		"the child's rusage. **provider CPU** is the user+system time of every provider process a command " +
@@ -95,10 +94,6 @@ func (rp Report) Markdown() string {
 		b.WriteString(rp.LatencyTable())
 	}
 
-	if rp.ChartRef != "" {
-		fmt.Fprintf(&b, "\n## Apply time against N\n\n![apply (create) wall time against N, provider and baseline](%s)\n", rp.ChartRef)
-	}
-
 	if rp.GoBench != "" {
 		b.WriteString("\n## Go benchmarks\n\n")
 		b.WriteString("`go test -run '^$' -bench . -benchmem` of the client's encoding and decoding (`internal/arize`) " +
@@ -109,8 +104,8 @@ func (rp Report) Markdown() string {
 	b.WriteString("\n## Reproducing\n\n")
 	b.WriteString("```sh\nmake bench                                   # N = 10, 100, 500\n" +
 		"BENCH_N=10,100,500,1000 make bench          # adds N = 1000: one run, some minutes (BENCH_LARGE_RUNS=3 for three)\n" +
-		"go run ./cmd/arize-bench -help              # every option\n" +
-		"go run ./cmd/arize-bench -n 500 -runs 1 -profile /tmp/prof -out '' -svg ''  # CPU and heap profiles of each provider process\n```\n")
+		"cd tools/bench && go run . -help            # every option\n" +
+		"cd tools/bench && go run . -root ../.. -terraform ../../.cache/bin/terraform -n 500 -runs 1 -profile /tmp/prof -out ''  # CPU and heap profiles of each provider process\n```\n")
 	return b.String()
 }
 

@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/arize-ai/terraform-provider-arize/internal/bench"
+	"github.com/arize-ai/terraform-provider-arize/tools/bench/internal/bench"
 )
 
 // Environment variables that override the defaults of -n and -runs, so that
@@ -35,7 +35,6 @@ type flags struct {
 	latencyN    int
 	latencyPar  string
 	out         string
-	svg         string
 	goBench     bool
 	profile     string
 	keep        bool
@@ -60,9 +59,9 @@ func parseFlags(args []string) (flags, error) {
 	var f flags
 	fs := flag.NewFlagSet("arize-bench", flag.ContinueOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: go run ./cmd/arize-bench [flags]\n\n"+
+		fmt.Fprintf(fs.Output(), "Usage: go run . [flags]   (in tools/bench; make bench runs it)\n\n"+
 			"Drives the Terraform CLI against the in-process emulator with the real provider and with the no-I/O\n"+
-			"baseline provider, prints the results as markdown and writes them to -out and -svg.\n"+
+			"baseline provider, prints the results as markdown and writes them to -out.\n"+
 			"It fails only when a command fails, never because something is slow.\n\n")
 		fs.PrintDefaults()
 	}
@@ -75,11 +74,10 @@ func parseFlags(args []string) (flags, error) {
 	fs.IntVar(&f.latencyN, "latency-n", 100, "integrations created in the latency runs")
 	fs.StringVar(&f.latencyPar, "latency-parallelism", "1,10,50", "comma-separated -parallelism values of the latency runs")
 	fs.StringVar(&f.out, "out", "docs/benchmarks.md", "markdown file to write; empty writes none")
-	fs.StringVar(&f.svg, "svg", "docs/benchmarks-apply.svg", "SVG chart of apply time against N; empty writes none")
 	fs.BoolVar(&f.goBench, "gobench", true, "also run the Go benchmarks of the client and the emulator, and include them")
 	fs.StringVar(&f.profile, "profile", "", "directory for CPU and heap profiles of every provider process (serves the providers from this binary; for finding costs, not for the published figures)")
 	fs.BoolVar(&f.keep, "keep", false, "keep the working directories and built binaries")
-	fs.StringVar(&f.root, "root", ".", "a directory inside the provider's Go module")
+	fs.StringVar(&f.root, "root", "../..", "the provider's repository, whose Go benchmarks are run")
 	fs.Var(&f.env, "env", "KEY=VALUE added to the environment of terraform and the providers, repeatable (experiments such as GOGC=50 or TF_LOG_SDK=OFF; the results then say so)")
 	if err := fs.Parse(args); err != nil {
 		return f, err
@@ -181,7 +179,7 @@ func run(f flags) error {
 	}
 	fmt.Fprintf(os.Stderr, "arize-bench: Terraform %s, N=%v, %d run(s), -parallelism=%d; working in %s\n",
 		machine.Terraform, ns, f.runs, f.parallelism, workDir)
-	bins, err := bench.Build(ctx, f.root, workDir)
+	bins, err := bench.Build(ctx, ".", workDir)
 	if err != nil {
 		return err
 	}
@@ -202,27 +200,13 @@ func run(f flags) error {
 			return err
 		}
 	}
-	if f.svg != "" {
-		if f.out != "" {
-			if report.ChartRef, err = filepath.Rel(filepath.Dir(f.out), f.svg); err != nil {
-				return err
-			}
-		}
-		if err := os.WriteFile(f.svg, []byte(bench.SVG("Apply (create) wall time against N, median", results.ApplySeries())), 0o644); err != nil { //nolint:gosec // a docs file
-			return err
-		}
-	}
 	page := report.Markdown()
 	fmt.Print(page)
 	if f.out != "" {
 		if err := os.WriteFile(f.out, []byte(page), 0o644); err != nil { //nolint:gosec // a docs file
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "arize-bench: wrote %s", f.out)
-		if f.svg != "" {
-			fmt.Fprintf(os.Stderr, " and %s", f.svg)
-		}
-		fmt.Fprintf(os.Stderr, " in %s\n", results.Elapsed.Round(time.Second))
+		fmt.Fprintf(os.Stderr, "arize-bench: wrote %s in %s\n", f.out, results.Elapsed.Round(time.Second))
 	}
 	if f.profile != "" {
 		fmt.Fprintf(os.Stderr, "arize-bench: profiles in %s (go tool pprof -top <file>)\n", f.profile)

@@ -1,5 +1,5 @@
 // Package emulator is an in-memory stand-in for the Arize REST API v2
-// AI-integrations endpoints, as described by the project's CONTRACT.md.
+// AI-integrations endpoints, as CONTRACT.md beside it describes.
 //
 // It exists so that the API client and the Terraform provider can be tested
 // offline against a real HTTP server that behaves like Arize: bearer

@@ -9,9 +9,9 @@ import (
 
 // Report is what the markdown page is made from.
 type Report struct {
-	Results  *Results
-	Machine  Machine
-	GoBench  string // go test -bench output; "" when not run
+	Results *Results
+	Machine Machine
+	GoBench string // go test -bench output; "" when not run
 }
 
 // ratioN is the N at which the provider/baseline ratio is the headline.

@@ -29,8 +29,10 @@ func FuzzDecodeResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, status int) {
 		var in Integration
 		_ = json.Unmarshal(body, &in)
-		var page ListPage
-		_ = json.Unmarshal(body, &page)
+		var listed ListPage
+		_ = json.Unmarshal(body, &listed)
+		items := page[Integration]{itemsField: integrationsField}
+		_ = json.Unmarshal(body, &items)
 
 		e := newAPIError(http.MethodPost, integrationsPath, status, http.Header{"Retry-After": {string(body)}}, body)
 		msg := e.Error()

@@ -111,6 +111,15 @@ func serve(t *testing.T, h http.Handler) string {
 	return hs.URL
 }
 
+// behindFaults starts next behind a fault injector that injects f (as a
+// gateway in front of the API would), and returns the injector, whose
+// counters show the tries that reached it, and a client of it.
+func behindFaults(t *testing.T, next http.Handler, f emulator.Faults, mutate ...func(*Config)) (*emulator.FaultInjector, *Client) {
+	t.Helper()
+	fi := emulator.NewFaultInjector(next, f)
+	return fi, newClient(t, serve(t, fi), mutate...)
+}
+
 // deadAddr returns a loopback address nothing listens on.
 func deadAddr(t *testing.T) string {
 	t.Helper()
@@ -123,7 +132,8 @@ func deadAddr(t *testing.T) string {
 	return addr
 }
 
-// countingTransport counts the tries that reach the transport.
+// countingTransport counts the tries that reach the transport, for a client
+// whose tries reach no server (a fault injector counts the others).
 type countingTransport struct {
 	next http.RoundTripper
 	n    atomic.Int32
@@ -227,20 +237,6 @@ func (l *recordingLogger) text() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// problemHandler answers every request with status and a problem+json body,
-// counting the requests.
-func problemHandler(n *atomic.Int32, status int, extraHeader http.Header) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
-		for k, v := range extraHeader {
-			w.Header()[k] = v
-		}
-		w.Header().Set("Content-Type", "application/problem+json")
-		w.WriteHeader(status)
-		fmt.Fprintf(w, `{"status":%d,"title":%q,"error_code":"injected"}`, status, http.StatusText(status))
-	}
 }
 
 // dump renders v for a failure message, following pointers.

@@ -215,34 +215,33 @@ func (c *Client) writeSpelt(ctx context.Context, send func(Spelling) (*Integrati
 
 	out, todayErr := send(SpellingToday)
 	if todayErr == nil {
-		learnt = answeredOr(out, SpellingToday)
+		learnt = SpellingToday // what succeeded is what the server takes
 		return out, nil
 	}
 	if !refused(todayErr) {
+		return nil, todayErr
+	}
+	if c.spelling.get() == SpellingToday {
+		// A read answered meanwhile in today's spelling: the refusal is
+		// about something else, and the other spelling would only be
+		// refused too.
 		return nil, todayErr
 	}
 	c.log.Debug(ctx, "Arize API refused today's enum spelling; sending the published page's", map[string]any{"error": todayErr.Error()})
 	out, publishedErr := send(SpellingPublished)
 	switch {
 	case publishedErr == nil:
-		learnt = answeredOr(out, SpellingPublished)
+		learnt = SpellingPublished
 		return out, nil
 	case refused(publishedErr):
 		return nil, &SpellingError{Today: todayErr, Published: publishedErr}
+	case IsConflict(publishedErr):
+		// A name clash is checked only on a body the server accepted: the
+		// published spelling passed where today's was refused. Learning it
+		// now keeps the next write from spending a second refusal.
+		learnt = SpellingPublished
 	}
 	return nil, publishedErr
-}
-
-// answeredOr is the spelling of an answer, or sent when the answer's values
-// tell none (values this client does not know).
-func answeredOr(in *Integration, sent Spelling) Spelling {
-	if sp, ok := providerSpellings.spelling[in.Provider]; ok {
-		return sp
-	}
-	if sp, ok := authTypeSpellings.spelling[in.AuthType]; ok {
-		return sp
-	}
-	return sent
 }
 
 // refused reports whether the API refused a request as malformed or invalid.

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -227,13 +226,13 @@ func TestSpellingNotTriedOnOtherErrors(t *testing.T) {
 	for _, status := range []int{http.StatusConflict, http.StatusUnauthorized, http.StatusForbidden} {
 		t.Run(fmt.Sprint(status), func(t *testing.T) {
 			t.Parallel()
-			var n atomic.Int32
-			c := newClient(t, serve(t, problemHandler(&n, status, nil)))
+			emu := emulator.New(emulator.Options{APIKey: testKey})
+			gateway, c := behindFaults(t, emu, emulator.Faults{ErrorRate: 1, Statuses: []int{status}})
 			_, err := c.Create(context.Background(), CreateRequest{Name: "x", Provider: ProviderOpenAI})
 			if !hasStatus(err, status) {
 				t.Fatalf("error %v, want the %d", err, status)
 			}
-			if got := n.Load(); got != 1 {
+			if got := gateway.Received(); got != 1 {
 				t.Errorf("%d requests, want 1", got)
 			}
 			if c.spelling.get() != SpellingUnknown || c.spelling.probe != nil {
@@ -255,6 +254,40 @@ func TestSpellingNotTriedOnOtherErrors(t *testing.T) {
 		}
 		if got := f.emu.Count(http.MethodPost, emulator.RouteCollection); got != 2 {
 			t.Errorf("%d POSTs, want 2", got)
+		}
+		// The clash showed the published spelling passes: the next create
+		// spends no second refusal.
+		if _, err := f.c.Create(context.Background(), CreateRequest{Name: "free", Provider: ProviderOpenAI}); err != nil {
+			t.Fatal(err)
+		}
+		if got := f.emu.Refused(); got != 1 {
+			t.Errorf("%d refused requests, want 1", got)
+		}
+	})
+	t.Run("a read meanwhile showed today's spelling", func(t *testing.T) {
+		t.Parallel()
+		f := newFixture(t)
+		seeded, err := f.emu.Put(emulator.Integration{Name: "seen", Provider: "OPEN_AI"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The probe is open when the read answers: take it by hand, then
+		// send a genuinely invalid create through writeSpelt.
+		if _, err := f.c.Get(context.Background(), seeded.ID); err != nil {
+			t.Fatal(err)
+		}
+		f.c.spelling.known.Store(uint32(SpellingUnknown)) // forget, then learn mid-probe below
+		_, err = f.c.writeSpelt(context.Background(), func(sp Spelling) (*Integration, error) {
+			if sp == SpellingToday {
+				f.c.spelling.learn(SpellingToday) // as a concurrent read would
+				return nil, &APIError{Status: http.StatusUnprocessableEntity, Detail: "model_names must not be empty"}
+			}
+			t.Error("sent in the published spelling after today's was known")
+			return nil, nil
+		})
+		var both *SpellingError
+		if errors.As(err, &both) || !hasStatus(err, http.StatusUnprocessableEntity) {
+			t.Errorf("error %v, want today's 422 alone", err)
 		}
 	})
 }

@@ -12,44 +12,17 @@ type answerKey struct {
 	status        int
 }
 
-// statusWriter notes the status of the answer the server gives as its header
-// is written, before anything reaches the client, so a test that has read an
-// answer always finds it counted. A write dropped after commit never writes
-// its header here and is counted only in [Server.Injected].
-type statusWriter struct {
-	http.ResponseWriter
-	srv           *Server
-	method, route string
-	written       bool
-}
-
-func (w *statusWriter) WriteHeader(status int) {
-	if !w.written {
-		w.written = true
-		w.srv.countAnswer(w.method, w.route, status)
-	}
-	w.ResponseWriter.WriteHeader(status)
-}
-
-func (w *statusWriter) Write(p []byte) (int, error) {
-	if !w.written {
-		w.WriteHeader(http.StatusOK)
-	}
-	return w.ResponseWriter.Write(p)
-}
-
-// Unwrap lets http.NewResponseController reach the connection, to drop it.
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
 func (s *Server) count(key string) {
 	s.countMu.Lock()
 	defer s.countMu.Unlock()
 	s.requests[key]++
 }
 
-// countAnswer counts one answer the server gave, and whether it refused a
-// write.
-func (s *Server) countAnswer(method, route string, status int) {
+// countAnswer counts one answer the server gave to r, and whether it refused
+// a write. The fault injector reports the answers as they are sent.
+func (s *Server) countAnswer(r *http.Request, status int) {
+	method := r.Method
+	route, _, _ := classify(r)
 	s.countMu.Lock()
 	defer s.countMu.Unlock()
 	s.answers[answerKey{method, route, status}]++
@@ -105,6 +78,40 @@ func (s *Server) Refused() int {
 	return s.refused
 }
 
+// RefusedForSpelling returns how many of the writes [Server.Refused] counts
+// were refused because they carried the other dialect's spelling: a
+// provider or auth_type value spelt the other way, provider_metadata without
+// its kind (today) or with one (published). A client that finds the spelling
+// well spends at most one of these per process.
+func (s *Server) RefusedForSpelling() int {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	n := 0
+	for _, c := range s.respelt {
+		n += c
+	}
+	return n
+}
+
+// RefusedForSpellingAt is [Server.RefusedForSpelling] for one method and
+// route, such as "POST" and [RouteCollection].
+func (s *Server) RefusedForSpellingAt(method, route string) int {
+	s.countMu.Lock()
+	defer s.countMu.Unlock()
+	return s.respelt[method+" "+route]
+}
+
+// noteRefusal counts p, the answer to method and route, if it refused the
+// other dialect's spelling.
+func (s *Server) noteRefusal(method, route string, p *Problem) {
+	if p == nil || !p.otherSpelling {
+		return
+	}
+	s.countMu.Lock()
+	s.respelt[method+" "+route]++
+	s.countMu.Unlock()
+}
+
 // ResetCounters sets every request counter, every answer counter (so
 // [Server.Refused] too), and every counter of [Server.Injected], back to
 // zero.
@@ -113,6 +120,7 @@ func (s *Server) ResetCounters() {
 	clear(s.requests)
 	clear(s.answers)
 	s.refused = 0
+	clear(s.respelt)
 	s.countMu.Unlock()
-	s.faults.reset()
+	s.faults.ResetCounters()
 }

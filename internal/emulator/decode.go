@@ -83,8 +83,12 @@ func applyFields(dst *Integration, fields map[string]json.RawMessage, dialect Di
 		}
 		d.apply(dst, name, raw)
 		if d.bad != nil {
+			d.bad.otherSpelling = d.otherSpelling
 			return d.bad
 		}
+	}
+	if d.invalid != nil {
+		d.invalid.otherSpelling = d.otherSpelling
 	}
 	return d.invalid
 }
@@ -95,6 +99,9 @@ type fieldDecoder struct {
 	dialect Dialect
 	bad     *Problem
 	invalid *Problem
+	// otherSpelling is set when the body carries the other dialect's
+	// spelling of something.
+	otherSpelling bool
 }
 
 func (d *fieldDecoder) typeError(format string, args ...any) {
@@ -139,6 +146,7 @@ func (d *fieldDecoder) apply(dst *Integration, name string, raw json.RawMessage)
 		}
 		canonical, known := d.dialect.decodeEnum(name, s)
 		if !known {
+			_, d.otherSpelling = d.dialect.other().decodeEnum(name, s)
 			d.valueError("%s must be one of %s", name, d.dialect.oneOf(name))
 			return
 		}
@@ -252,6 +260,7 @@ func (d *fieldDecoder) providerMetadata(raw json.RawMessage) *ProviderMetadata {
 	m := &ProviderMetadata{}
 	kindRaw, ok := members["kind"]
 	if !ok || isNull(kindRaw) {
+		d.otherSpelling = true // the published page's metadata has no kind
 		d.valueError("%s", d.dialect.missingKind())
 		return m
 	}

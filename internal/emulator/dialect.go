@@ -137,6 +137,14 @@ func (d Dialect) oneOf(field string) string {
 	return strings.Join(values, ", ")
 }
 
+// other is the dialect that is not d.
+func (d Dialect) other() Dialect {
+	if d == DialectPublished {
+		return DialectToday
+	}
+	return DialectPublished
+}
+
 // decodeEnum returns today's spelling of a provider or auth_type value sent
 // in d's spelling, or false for anything else, the other dialect's
 // spelling included.
@@ -214,6 +222,7 @@ func (d *fieldDecoder) publishedMetadata(members map[string]json.RawMessage) *Pr
 		case slices.Contains(metadataFields[kindGCP], k):
 			gcp = true
 		default:
+			d.otherSpelling = k == "kind" // today's metadata has one
 			d.typeError("unknown field %q", "provider_metadata."+k)
 			return nil
 		}

@@ -464,3 +464,42 @@ func TestDialectDefaultAuthType(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedForSpelling counts the refusals of the other dialect's
+// spelling, and only those.
+func TestRefusedForSpelling(t *testing.T) {
+	for _, c := range []struct {
+		dialect Dialect
+		body    string
+		status  int
+		respelt bool
+	}{
+		{DialectToday, `{"name":"a","provider":"openAI"}`, 422, true},
+		{DialectToday, `{"name":"a","provider":"OPEN_AI","auth_type":"default"}`, 422, true},
+		{DialectToday, `{"name":"a","provider":"AWS_BEDROCK","enable_default_models":true,"provider_metadata":{"role_arn":"r"}}`, 422, true},
+		{DialectToday, `{"name":"a","provider":"AWS_BEDROCK"}`, 422, false},   // no model source
+		{DialectToday, `{"name":"a","provider":"openai"}`, 422, false},        // neither spelling
+		{DialectToday, `{"name":"a","provider":"OPEN_AI","x":1}`, 400, false}, // unknown field
+		{DialectPublished, `{"name":"a","provider":"OPEN_AI"}`, 422, true},
+		{DialectPublished, `{"name":"a","provider":"awsBedrock","enable_default_models":true,"provider_metadata":{"kind":"AWS","role_arn":"r"}}`, 400, true},
+		{DialectPublished, `{"name":"a","provider":"openAI","base_url":"nope"}`, 422, false},
+	} {
+		t.Run(string(c.dialect)+" "+c.body, func(t *testing.T) {
+			e := newEnv(t, func(o *Options) { o.Dialect = c.dialect })
+			if got := e.do("POST", RouteCollection, c.body); got.status != c.status {
+				t.Fatalf("status %d, want %d: %s", got.status, c.status, got.body)
+			}
+			want := 0
+			if c.respelt {
+				want = 1
+			}
+			if got := e.srv.RefusedForSpelling(); got != want || e.srv.RefusedForSpellingAt("POST", RouteCollection) != want || e.srv.Refused() != 1 {
+				t.Errorf("RefusedForSpelling %d (want %d), Refused %d (want 1)", got, want, e.srv.Refused())
+			}
+			e.srv.ResetCounters()
+			if e.srv.RefusedForSpelling() != 0 {
+				t.Error("ResetCounters kept RefusedForSpelling")
+			}
+		})
+	}
+}

@@ -40,4 +40,10 @@
 // without an answer before the request is served or after a write was
 // applied, deterministic "fail or drop the next n" faults, added latency,
 // and counters of what was injected.
+//
+// The faults are one piece of HTTP middleware, [FaultInjector]. A Server
+// has its own in front of its API (SetFaults, FailNext, DropNext and
+// Injected reach it), cmd/arize-emulator configures that one from its
+// flags, and a test may put another in front of any handler, a Server
+// included, as a gateway stands in front of an API.
 package emulator

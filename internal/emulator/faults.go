@@ -1,8 +1,6 @@
 package emulator
 
 import (
-	"context"
-	"io"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -12,16 +10,20 @@ import (
 	"time"
 )
 
-// Keys of [Server.Injected] besides the injected statuses, which are counted
-// under their number ("429", "503", ...).
+// Keys of [FaultInjector.Injected] besides the injected statuses, which are
+// counted under their number ("429", "503", ...) when answered instead of
+// serving the request, and under their number and "_after_commit"
+// ("502_after_commit") when answered after a write was applied.
 const (
 	InjectedDrop            = "drop"
 	InjectedDropAfterCommit = "drop_after_commit"
 	InjectedLatency         = "latency"
+	afterCommitSuffix       = "_after_commit"
 )
 
-// Faults make the server misbehave the way a real API under load does, so
-// the client's retries can be tested. The zero value injects nothing.
+// Faults make a handler misbehave the way a real API under load does, so a
+// client's retries can be tested. The zero value injects nothing. A
+// [FaultInjector] applies them.
 type Faults struct {
 	// ErrorRate is the share, 0 to 1, of requests answered with one of
 	// Statuses instead of being served.
@@ -31,6 +33,10 @@ type Faults struct {
 	// RetryAfter is sent, rounded up to whole seconds, in the Retry-After
 	// header of injected 429 and 503 answers; zero sends "1".
 	RetryAfter time.Duration
+	// RetryAfterDate sends that Retry-After as an HTTP date (now plus
+	// RetryAfter, to the second) instead of a number of seconds. RFC 9110
+	// allows both forms.
+	RetryAfterDate bool
 	// Latency is added before every response, faulted or not.
 	Latency time.Duration
 	// Seed makes the sequence of faulted requests reproducible: the same
@@ -59,28 +65,57 @@ type Faults struct {
 	DropAfterCommitRate float64
 }
 
-// fault is a decision taken for one request before it is served: answer
-// status instead of serving it, or drop the connection. The zero value
-// serves the request.
+// fault is one injected misbehaviour: answer status, or drop the
+// connection. The zero value injects nothing.
 type fault struct {
 	status int
 	drop   bool
 }
 
-// faultState is guarded by its own mutex so that slow or faulted requests
-// never hold up the store.
-type faultState struct {
+// FaultInjector is HTTP middleware: it passes requests on to the handler
+// behind it, and injects the faults it is told to on the way. Faults come
+// from a random draw ([Faults], set with SetFaults) or from deterministic
+// queues (FailNext, DropNext, FailNextAfterCommit); Injected counts what was
+// injected. It works in front of any handler: the emulator's [Server] uses
+// one, and a test can put one in front of a plain handler or in front of a
+// Server, as a gateway would stand in front of the API.
+//
+// Faults "after commit" need to know whether a write was applied: the
+// injector serves a write into a buffer, and only once the handler has
+// answered 2xx does it decide whether to send that answer or to drop the
+// connection (or answer an error) instead. It buffers only while such a
+// fault may be due.
+//
+// Make one with NewFaultInjector. It is safe for concurrent use; slow or
+// faulted requests never hold its lock.
+type FaultInjector struct {
+	next http.Handler
+	// answered, when set, is told the status of each answer of next as it is
+	// sent to the client, before its header is written; injected answers
+	// and answers dropped after commit are not reported.
+	answered func(r *http.Request, status int)
+
 	mu          sync.Mutex
 	f           Faults
 	rng         *rand.Rand
-	queue       []fault // for the next requests, from FailNext and DropNext(n, false)
-	commitDrops int     // successful writes still to drop, from DropNext(n, true)
+	queue       []fault // for the next requests: FailNext, DropNext(n, false)
+	afterCommit []fault // for the next successful writes: DropNext(n, true), FailNextAfterCommit
 	injected    map[string]int
+	received    int
+}
+
+// NewFaultInjector returns middleware in front of next that injects f, and
+// nothing else until told to.
+func NewFaultInjector(next http.Handler, f Faults) *FaultInjector {
+	fi := &FaultInjector{next: next}
+	fi.SetFaults(f)
+	return fi
 }
 
 // SetFaults replaces the fault configuration and restarts its random source
-// from f.Seed. It leaves pending FailNext and DropNext faults in place.
-func (s *Server) SetFaults(f Faults) {
+// from f.Seed. It leaves pending FailNext, DropNext and FailNextAfterCommit
+// faults in place.
+func (fi *FaultInjector) SetFaults(f Faults) {
 	f.Statuses = append([]int(nil), f.Statuses...)
 	if len(f.Statuses) == 0 {
 		f.Statuses = []int{http.StatusServiceUnavailable}
@@ -88,10 +123,10 @@ func (s *Server) SetFaults(f Faults) {
 	f.ErrorRate = clampRate(f.ErrorRate)
 	f.DropRate = clampRate(f.DropRate)
 	f.DropAfterCommitRate = clampRate(f.DropAfterCommitRate)
-	s.faults.mu.Lock()
-	defer s.faults.mu.Unlock()
-	s.faults.f = f
-	s.faults.rng = rand.New(rand.NewPCG(uint64(f.Seed), 0x9e3779b97f4a7c15)) //nolint:gosec // a seed's bits, reinterpreted on purpose
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	fi.f = f
+	fi.rng = rand.New(rand.NewPCG(uint64(f.Seed), 0x9e3779b97f4a7c15)) //nolint:gosec // a seed's bits, reinterpreted on purpose
 }
 
 // clampRate brings r into [0, 1]; NaN counts as 0.
@@ -103,15 +138,12 @@ func clampRate(r float64) float64 {
 }
 
 // FailNext answers the next n requests with status (a problem+json body, and
-// Retry-After on 429 and 503) before any random fault is drawn. Calls queue
-// up: FailNext(1, 429) then FailNext(1, 500) fails one request with each.
-// n <= 0 does nothing. The Retry-After value is Faults.RetryAfter (default 1s).
-func (s *Server) FailNext(n int, status int) {
-	s.faults.mu.Lock()
-	defer s.faults.mu.Unlock()
-	for range n {
-		s.faults.queue = append(s.faults.queue, fault{status: status})
-	}
+// Retry-After on 429 and 503) instead of serving them, before any random
+// fault is drawn. Calls queue up: FailNext(1, 429) then FailNext(1, 500)
+// fails one request with each. n <= 0 does nothing. The Retry-After value is
+// Faults.RetryAfter (default 1s).
+func (fi *FaultInjector) FailNext(n int, status int) {
+	fi.enqueue(&fi.queue, n, fault{status: status})
 }
 
 // DropNext drops the connection of the next n requests, deterministically and
@@ -124,135 +156,200 @@ func (s *Server) FailNext(n int, status int) {
 // With afterCommit true the next n successful writes (a 2xx answer to POST,
 // PATCH or DELETE) are applied and then dropped, as DropAfterCommitRate
 // would; other requests, and writes that fail, are answered normally and do
-// not use up the count. n <= 0 does nothing.
-func (s *Server) DropNext(n int, afterCommit bool) {
-	if n <= 0 {
-		return
-	}
-	s.faults.mu.Lock()
-	defer s.faults.mu.Unlock()
+// not use up the count. They queue up with FailNextAfterCommit in call
+// order. n <= 0 does nothing.
+func (fi *FaultInjector) DropNext(n int, afterCommit bool) {
 	if afterCommit {
-		s.faults.commitDrops += n
+		fi.enqueue(&fi.afterCommit, n, fault{drop: true})
 		return
 	}
+	fi.enqueue(&fi.queue, n, fault{drop: true})
+}
+
+// FailNextAfterCommit lets the next n successful writes (a 2xx answer to
+// POST, PATCH or DELETE) be applied, and then answers them with status
+// instead, as a gateway does that passed a request on and then failed: the
+// client is told the write failed when it did not. Other requests, and
+// writes that fail, are answered normally and do not use up the count. Calls
+// queue up with DropNext(n, true). n <= 0 does nothing.
+func (fi *FaultInjector) FailNextAfterCommit(n int, status int) {
+	fi.enqueue(&fi.afterCommit, n, fault{status: status})
+}
+
+func (fi *FaultInjector) enqueue(queue *[]fault, n int, f fault) {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
 	for range n {
-		s.faults.queue = append(s.faults.queue, fault{drop: true})
+		*queue = append(*queue, f)
 	}
 }
 
 // Injected returns a copy of the counters of injected faults, by kind: each
-// injected status under its number ("429", "500", "503", ...), "drop" for
-// connections dropped before serving, "drop_after_commit" for writes dropped
-// after being applied, and "latency" for requests delayed by Faults.Latency.
-// Kinds never injected are absent (read as 0). ResetCounters clears it.
-func (s *Server) Injected() map[string]int {
-	s.faults.mu.Lock()
-	defer s.faults.mu.Unlock()
-	out := maps.Clone(s.faults.injected)
+// status answered instead of serving under its number ("429", "500", ...),
+// each status answered after a write was applied under its number and
+// "_after_commit" ("502_after_commit"), "drop" for connections dropped
+// before serving, "drop_after_commit" for writes dropped after being
+// applied, and "latency" for requests delayed by Faults.Latency. Kinds never
+// injected are absent (read as 0). ResetCounters clears it.
+func (fi *FaultInjector) Injected() map[string]int {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	out := maps.Clone(fi.injected)
 	if out == nil {
 		out = map[string]int{}
 	}
 	return out
 }
 
-// note counts one injected fault of this kind.
-func (fs *faultState) note(kind string) {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	if fs.injected == nil {
-		fs.injected = map[string]int{}
+// Received returns the number of requests that reached the injector,
+// faulted or not: the tries a client made.
+func (fi *FaultInjector) Received() int {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	return fi.received
+}
+
+// ResetCounters sets Injected and Received back to zero. Pending faults stay.
+func (fi *FaultInjector) ResetCounters() {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	clear(fi.injected)
+	fi.received = 0
+}
+
+// ServeHTTP adds the latency, then injects the fault due before serving (an
+// error answer or a dropped connection) or passes the request on. A write
+// that a fault after commit may be due for is served into a buffer first.
+func (fi *FaultInjector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	latency, ft := fi.draw()
+	if latency > 0 {
+		fi.note(InjectedLatency)
+		if !sleep(r.Context(), latency) {
+			return // the client gave up; nobody will read an answer
+		}
 	}
-	fs.injected[kind]++
+	if ft != (fault{}) {
+		fi.inject(w, r, ft, "")
+		return
+	}
+	if isWrite(r) && fi.afterCommitPossible() {
+		fi.serveThenMaybeFault(w, r)
+		return
+	}
+	fi.next.ServeHTTP(fi.reporting(w, r), r)
 }
 
-func (fs *faultState) reset() {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	clear(fs.injected)
+// serveThenMaybeFault serves a write into a buffer and then sends the
+// buffered answer or, when the write succeeded and a fault after commit is
+// due, injects that fault instead.
+func (fi *FaultInjector) serveThenMaybeFault(w http.ResponseWriter, r *http.Request) {
+	buf := &bufferedResponse{header: http.Header{}}
+	fi.next.ServeHTTP(buf, r)
+	if buf.status()/100 == 2 {
+		if ft := fi.drawAfterCommit(); ft != (fault{}) {
+			fi.inject(w, r, ft, afterCommitSuffix)
+			return
+		}
+	}
+	buf.sendTo(fi.reporting(w, r))
 }
 
-// draw decides the fate of one request before it is served: the latency to
-// add and the fault to inject instead of serving it. Queued faults come
-// first; otherwise one number is drawn when a rate is set, so that with
-// DropRate zero the sequence is the one ErrorRate alone has always drawn.
-func (fs *faultState) draw() (latency time.Duration, ft fault, retryAfter time.Duration) {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	f := fs.f
+// inject answers ft's status (a problem+json body, with Retry-After on 429
+// and 503) or drops the connection, and counts it with the kind's suffix.
+func (fi *FaultInjector) inject(w http.ResponseWriter, r *http.Request, ft fault, suffix string) {
+	if ft.drop {
+		fi.note(InjectedDrop + suffix)
+		dropConnection(w, r)
+		return
+	}
+	fi.note(strconv.Itoa(ft.status) + suffix)
+	if ft.status == http.StatusTooManyRequests || ft.status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", fi.retryAfter())
+	}
+	writeProblem(w, r, problemf(ft.status, codeForStatus(ft.status),
+		"injected fault: the emulator answered %d instead of serving the request", ft.status))
+}
+
+// reporting returns w, reporting the status of the answer written to it
+// when the injector has someone to tell.
+func (fi *FaultInjector) reporting(w http.ResponseWriter, r *http.Request) http.ResponseWriter {
+	if fi.answered == nil {
+		return w
+	}
+	return &statusWriter{ResponseWriter: w, report: func(status int) { fi.answered(r, status) }}
+}
+
+// note counts one injected fault of this kind.
+func (fi *FaultInjector) note(kind string) {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	if fi.injected == nil {
+		fi.injected = map[string]int{}
+	}
+	fi.injected[kind]++
+}
+
+// draw counts the request and decides its fate before it is served: the
+// latency to add and the fault to inject instead of serving it. Queued
+// faults come first; otherwise one number is drawn when a rate is set, so
+// that with DropRate zero the sequence is the one ErrorRate alone has always
+// drawn.
+func (fi *FaultInjector) draw() (latency time.Duration, ft fault) {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	fi.received++
+	f := fi.f
 	switch {
-	case len(fs.queue) > 0:
-		ft = fs.queue[0]
-		fs.queue = fs.queue[1:]
+	case len(fi.queue) > 0:
+		ft = fi.queue[0]
+		fi.queue = fi.queue[1:]
 	case f.ErrorRate > 0 || f.DropRate > 0:
-		u := fs.rng.Float64()
+		u := fi.rng.Float64()
 		switch {
 		case u < f.ErrorRate:
-			ft.status = f.Statuses[fs.rng.IntN(len(f.Statuses))]
+			ft.status = f.Statuses[fi.rng.IntN(len(f.Statuses))]
 		case u < f.ErrorRate+f.DropRate:
 			ft.drop = true
 		}
 	}
-	return f.Latency, ft, f.RetryAfter
+	return f.Latency, ft
 }
 
-// commitDropsPossible reports whether a write about to be served may have to
-// be dropped once applied, so must be served into a buffer.
-func (fs *faultState) commitDropsPossible() bool {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
-	return fs.commitDrops > 0 || fs.f.DropAfterCommitRate > 0
+// afterCommitPossible reports whether a write about to be served may meet a
+// fault after commit, so must be served into a buffer.
+func (fi *FaultInjector) afterCommitPossible() bool {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	return len(fi.afterCommit) > 0 || fi.f.DropAfterCommitRate > 0
 }
 
-// drawAfterCommit decides whether a successful write is dropped: a pending
-// DropNext(n, true) first, else a draw when DropAfterCommitRate is set.
-func (fs *faultState) drawAfterCommit() bool {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
+// drawAfterCommit decides the fate of a successful write: a pending fault
+// after commit first, else a drop drawn when DropAfterCommitRate is set.
+func (fi *FaultInjector) drawAfterCommit() fault {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
 	switch {
-	case fs.commitDrops > 0:
-		fs.commitDrops--
-		return true
-	case fs.f.DropAfterCommitRate > 0:
-		return fs.rng.Float64() < fs.f.DropAfterCommitRate
+	case len(fi.afterCommit) > 0:
+		ft := fi.afterCommit[0]
+		fi.afterCommit = fi.afterCommit[1:]
+		return ft
+	case fi.f.DropAfterCommitRate > 0 && fi.rng.Float64() < fi.f.DropAfterCommitRate:
+		return fault{drop: true}
 	}
-	return false
+	return fault{}
 }
 
-// retryAfterValue renders d as whole seconds, rounded up, at least 1.
-func retryAfterValue(d time.Duration) string {
-	secs := int64(math.Ceil(d.Seconds()))
-	if secs < 1 {
-		secs = 1
+// retryAfter renders Faults.RetryAfter for the header: whole seconds,
+// rounded up, at least 1; or that long from now as an HTTP date.
+func (fi *FaultInjector) retryAfter() string {
+	fi.mu.Lock()
+	d, asDate := fi.f.RetryAfter, fi.f.RetryAfterDate
+	fi.mu.Unlock()
+	secs := max(int64(math.Ceil(d.Seconds())), 1)
+	if asDate {
+		return time.Now().Add(time.Duration(secs) * time.Second).UTC().Format(http.TimeFormat)
 	}
 	return strconv.FormatInt(secs, 10)
-}
-
-// injectFault applies latency and, when one is due, a fault. It reports
-// whether the request was dealt with (so must not be served).
-func (s *Server) injectFault(w http.ResponseWriter, r *http.Request) bool {
-	latency, ft, retryAfter := s.faults.draw()
-	if latency > 0 {
-		s.faults.note(InjectedLatency)
-		if !sleep(r.Context(), latency) {
-			// The client gave up; nobody will read an answer.
-			return true
-		}
-	}
-	switch {
-	case ft.drop:
-		s.faults.note(InjectedDrop)
-		dropConnection(w, r)
-		return true
-	case ft.status != 0:
-		s.faults.note(strconv.Itoa(ft.status))
-		if ft.status == http.StatusTooManyRequests || ft.status == http.StatusServiceUnavailable {
-			w.Header().Set("Retry-After", retryAfterValue(retryAfter))
-		}
-		writeProblem(w, r, problemf(ft.status, codeForStatus(ft.status),
-			"injected fault: the emulator answered %d instead of serving the request", ft.status))
-		return true
-	}
-	return false
 }
 
 // isWrite reports whether a request can commit a change when it succeeds.
@@ -262,86 +359,4 @@ func isWrite(r *http.Request) bool {
 		return true
 	}
 	return false
-}
-
-// serveMaybeDropAfterCommit serves a write into a buffer and then either
-// sends the buffered answer or, when it succeeded and a drop after commit is
-// due, closes the connection without it.
-func (s *Server) serveMaybeDropAfterCommit(w http.ResponseWriter, r *http.Request, serve func(http.ResponseWriter)) {
-	buf := &bufferedResponse{header: http.Header{}}
-	serve(buf)
-	if buf.status() >= 200 && buf.status() < 300 && s.faults.drawAfterCommit() {
-		s.faults.note(InjectedDropAfterCommit)
-		dropConnection(w, r)
-		return
-	}
-	buf.sendTo(w)
-}
-
-// dropConnection closes the client's connection without writing anything.
-// It first reads what is left of the request body, so the whole request has
-// been received. Writers that cannot be hijacked (HTTP/2, a recorder) are
-// aborted with http.ErrAbortHandler, which net/http turns into a closed
-// connection or a reset stream.
-func dropConnection(w http.ResponseWriter, r *http.Request) {
-	if r.Body != nil {
-		_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, maxBodyBytes+1))
-	}
-	conn, _, err := http.NewResponseController(w).Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	_ = conn.Close()
-}
-
-// bufferedResponse is an http.ResponseWriter that keeps the answer in memory
-// until sendTo.
-type bufferedResponse struct {
-	header http.Header
-	code   int
-	body   []byte
-}
-
-func (b *bufferedResponse) Header() http.Header { return b.header }
-
-func (b *bufferedResponse) WriteHeader(code int) {
-	if b.code == 0 {
-		b.code = code
-	}
-}
-
-func (b *bufferedResponse) Write(p []byte) (int, error) {
-	b.WriteHeader(http.StatusOK)
-	b.body = append(b.body, p...)
-	return len(p), nil
-}
-
-func (b *bufferedResponse) status() int {
-	if b.code == 0 {
-		return http.StatusOK
-	}
-	return b.code
-}
-
-func (b *bufferedResponse) sendTo(w http.ResponseWriter) {
-	h := w.Header()
-	for k, v := range b.header {
-		h[k] = v
-	}
-	w.WriteHeader(b.status())
-	if len(b.body) > 0 {
-		_, _ = w.Write(b.body)
-	}
-}
-
-// sleep waits for d or until ctx ends, and reports whether d elapsed.
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }

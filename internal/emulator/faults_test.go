@@ -2,8 +2,13 @@ package emulator
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -169,5 +174,167 @@ func TestProblemError(t *testing.T) {
 	}
 	if p.Type != "https://arize.com/docs/ax/rest-reference/errors#validation-error" {
 		t.Errorf("Type %q", p.Type)
+	}
+}
+
+// ledger is a plain handler, not the emulator: a POST records a write and
+// answers 201, or 409 when its body is "clash"; anything else answers 200.
+type ledger struct {
+	mu     sync.Mutex
+	writes []string
+	calls  int
+}
+
+func (l *ledger) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.calls++
+	switch {
+	case r.Method != http.MethodPost:
+		w.WriteHeader(http.StatusOK)
+	case string(body) == "clash":
+		w.WriteHeader(http.StatusConflict)
+	default:
+		l.writes = append(l.writes, string(body))
+		w.Header().Set("X-Ledger", "yes")
+		w.WriteHeader(http.StatusCreated)
+		fmt.Fprintf(w, "made %s", body)
+	}
+}
+
+func (l *ledger) state() (writes []string, calls int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.writes...), l.calls
+}
+
+// sendFresh sends a request on a fresh connection (so Go's transport never
+// silently resends a dropped one) and returns the error a dropped
+// connection produces instead of failing the test.
+func sendFresh(t *testing.T, method, url, body string) (response, error) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
+	resp, err := client.Do(req)
+	if err != nil {
+		return response{}, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return response{}, err
+	}
+	return response{status: resp.StatusCode, header: resp.Header, body: b}, nil
+}
+
+// TestFaultInjectorAroundAPlainHandler checks every deterministic fault in
+// front of a handler that is not the emulator, as the client's tests use it.
+func TestFaultInjectorAroundAPlainHandler(t *testing.T) {
+	l := &ledger{}
+	fi := NewFaultInjector(l, Faults{})
+	hs := httptest.NewServer(fi)
+	t.Cleanup(hs.Close)
+
+	fi.FailNext(1, http.StatusServiceUnavailable)
+	fi.DropNext(1, false)
+	fi.DropNext(1, true)
+	fi.FailNextAfterCommit(1, http.StatusBadGateway)
+	fi.DropNext(1, true)
+	steps := []struct {
+		method, body string
+		want         string // a status, or "drop"
+	}{
+		{"POST", "a", "503"},  // FailNext: not served
+		{"POST", "b", "drop"}, // DropNext before serving: not served
+		{"GET", "", "200"},    // reads do not use up faults after commit
+		{"POST", "clash", "409"},
+		{"POST", "c", "drop"}, // applied, then dropped
+		{"POST", "d", "502"},  // applied, then answered 502
+		{"POST", "e", "drop"}, // applied, then dropped
+		{"POST", "f", "201"},
+	}
+	for i, s := range steps {
+		r, err := sendFresh(t, s.method, hs.URL+"/anything", s.body)
+		got := fmt.Sprint(r.status)
+		if err != nil {
+			got = "drop"
+		}
+		if got != s.want {
+			t.Errorf("step %d %s %q: %s, want %s", i, s.method, s.body, got, s.want)
+		}
+		switch got {
+		case "503", "502":
+			wantProblem(t, r, r.status, codeForStatus(r.status), "/anything", "injected fault")
+			if ra := r.header.Get("Retry-After"); (r.status == 503) != (ra == "1") {
+				t.Errorf("step %d: Retry-After %q", i, ra)
+			}
+		case "201":
+			if string(r.body) != "made f" || r.header.Get("X-Ledger") != "yes" {
+				t.Errorf("step %d: the handler's answer changed on the way: %v %q", i, r.header, r.body)
+			}
+		}
+	}
+	writes, calls := l.state()
+	if want := []string{"c", "d", "e", "f"}; !reflect.DeepEqual(writes, want) {
+		t.Errorf("the handler applied %v, want %v", writes, want)
+	}
+	if calls != 6 {
+		t.Errorf("the handler served %d requests, want 6", calls)
+	}
+	if got := fi.Received(); got != len(steps) {
+		t.Errorf("Received %d, want %d", got, len(steps))
+	}
+	want := map[string]int{"503": 1, "drop": 1, "drop_after_commit": 2, "502_after_commit": 1}
+	if got := fi.Injected(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Injected %v, want %v", got, want)
+	}
+	fi.ResetCounters()
+	if fi.Received() != 0 || len(fi.Injected()) != 0 {
+		t.Errorf("after ResetCounters: Received %d, Injected %v", fi.Received(), fi.Injected())
+	}
+}
+
+// TestFaultInjectorRates checks the random faults around a plain handler:
+// with DropAfterCommitRate 1 every successful write is applied and lost.
+func TestFaultInjectorRates(t *testing.T) {
+	l := &ledger{}
+	fi := NewFaultInjector(l, Faults{ErrorRate: 1, Statuses: []int{429}})
+	hs := httptest.NewServer(fi)
+	t.Cleanup(hs.Close)
+	if r, err := sendFresh(t, "GET", hs.URL, ""); err != nil || r.status != 429 {
+		t.Errorf("ErrorRate 1: %v %d", err, r.status)
+	}
+	fi.SetFaults(Faults{DropAfterCommitRate: 1})
+	if _, err := sendFresh(t, "POST", hs.URL, "x"); err == nil {
+		t.Error("DropAfterCommitRate 1: a successful write was answered")
+	}
+	if r, err := sendFresh(t, "GET", hs.URL, ""); err != nil || r.status != 200 {
+		t.Errorf("DropAfterCommitRate 1: a read: %v %d", err, r.status)
+	}
+	if writes, _ := l.state(); !reflect.DeepEqual(writes, []string{"x"}) {
+		t.Errorf("applied %v", writes)
+	}
+	want := map[string]int{"429": 1, "drop_after_commit": 1}
+	if got := fi.Injected(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Injected %v, want %v", got, want)
+	}
+}
+
+func TestRetryAfterDate(t *testing.T) {
+	e := newEnv(t)
+	e.srv.SetFaults(Faults{RetryAfter: 3 * time.Second, RetryAfterDate: true})
+	e.srv.FailNext(1, http.StatusServiceUnavailable)
+	before := time.Now()
+	r := e.do("GET", collection, "")
+	at, err := http.ParseTime(r.header.Get("Retry-After"))
+	if err != nil {
+		t.Fatalf("Retry-After %q is not an HTTP date: %v", r.header.Get("Retry-After"), err)
+	}
+	if wait := at.Sub(before); wait < time.Second || wait > 4*time.Second {
+		t.Errorf("Retry-After %q is %v from now, want about 3s", r.header.Get("Retry-After"), wait)
 	}
 }

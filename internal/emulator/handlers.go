@@ -14,6 +14,7 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	in := Integration{FunctionCallingEnabled: true, AuthType: authDefault}
 	if p := applyFields(&in, fields, s.opts.Dialect); p != nil {
+		s.noteRefusal(http.MethodPost, RouteCollection, p)
 		writeProblem(w, r, p)
 		return
 	}
@@ -60,6 +61,7 @@ func (s *Server) handleUpdate(w http.ResponseWriter, r *http.Request, id string)
 		return requireMetadataOnSwitch(before, in, fields, s.opts.Dialect)
 	})
 	if p != nil {
+		s.noteRefusal(http.MethodPatch, RouteItem, p)
 		writeProblem(w, r, p)
 		return
 	}

@@ -39,6 +39,10 @@ type Problem struct {
 	Detail    string `json:"detail"`
 	Instance  string `json:"instance"`
 	ErrorCode string `json:"error_code"`
+
+	// otherSpelling marks a refusal of a body in the other dialect's
+	// spelling, for [Server.RefusedForSpelling]; it is not sent.
+	otherSpelling bool
 }
 
 // Error reports the status, code and detail; the detail never holds secrets.

@@ -58,8 +58,12 @@ type Server struct {
 	requests map[string]int
 	answers  map[answerKey]int
 	refused  int
+	// respelt counts the refused writes that carried the other dialect's
+	// spelling: what a client spends finding this server's.
+	respelt map[string]int // by "METHOD route"
 
-	faults faultState
+	// faults stands between the counting of a request and its serving.
+	faults *FaultInjector
 }
 
 // New returns an empty Server. It panics if opts.Dialect is neither empty
@@ -84,35 +88,46 @@ func New(opts Options) *Server {
 		byName:   map[string]*record{},
 		requests: map[string]int{},
 		answers:  map[answerKey]int{},
+		respelt:  map[string]int{},
 	}
-	s.SetFaults(Faults{})
+	s.faults = NewFaultInjector(http.HandlerFunc(s.serve), Faults{})
+	s.faults.answered = s.countAnswer
 	return s
 }
 
 // Dialect returns the spelling the server speaks.
 func (s *Server) Dialect() Dialect { return s.opts.Dialect }
 
-// ServeHTTP counts the request, applies faults, checks the bearer key and
-// then routes. Counting comes first so that tests see every attempt a client
-// made, including the ones that were refused, faulted or dropped. The status
-// of an answer the server gives itself (not an injected fault) is counted as
-// its header is written, before the client can read it.
+// ServeHTTP counts the request and passes it to the fault injector, which
+// serves it unless a fault is due. Counting comes first so that tests see
+// every attempt a client made, including the ones that were refused,
+// faulted or dropped. The status of an answer the server gives itself (not
+// an injected fault, nor a write dropped after commit) is counted as its
+// header is written, before the client can read it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	route, id, known := classify(r)
+	route, _, _ := classify(r)
 	s.count(r.Method + " " + route)
-	if s.injectFault(w, r) {
-		return
-	}
-	w = &statusWriter{ResponseWriter: w, srv: s, method: r.Method, route: route}
-	if isWrite(r) && s.faults.commitDropsPossible() {
-		s.serveMaybeDropAfterCommit(w, r, func(w http.ResponseWriter) { s.serve(w, r, route, id, known) })
-		return
-	}
-	s.serve(w, r, route, id, known)
+	s.faults.ServeHTTP(w, r)
 }
 
+// SetFaults replaces the fault configuration; see [FaultInjector.SetFaults].
+func (s *Server) SetFaults(f Faults) { s.faults.SetFaults(f) }
+
+// FailNext answers the next n requests with status; see
+// [FaultInjector.FailNext].
+func (s *Server) FailNext(n int, status int) { s.faults.FailNext(n, status) }
+
+// DropNext drops the connection of the next n requests, or of the next n
+// successful writes once applied; see [FaultInjector.DropNext].
+func (s *Server) DropNext(n int, afterCommit bool) { s.faults.DropNext(n, afterCommit) }
+
+// Injected returns a copy of the counters of injected faults, by kind; see
+// [FaultInjector.Injected]. ResetCounters clears it.
+func (s *Server) Injected() map[string]int { return s.faults.Injected() }
+
 // serve authenticates and routes a request that no fault stopped.
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, route, id string, known bool) {
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	route, id, known := classify(r)
 	if !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="arize"`)
 		writeProblem(w, r, problemf(http.StatusUnauthorized, CodeUnauthorized,

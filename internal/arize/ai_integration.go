@@ -1,5 +1,7 @@
 package arize
 
+// The AI integration as the API answers it, and the values its fields take.
+
 import (
 	"encoding/json"
 	"fmt"
@@ -196,40 +198,4 @@ type Integration struct {
 	CreatedAt              string            `json:"created_at"`
 	UpdatedAt              string            `json:"updated_at"`
 	CreatedByUserID        string            `json:"created_by_user_id"`
-}
-
-// CreateRequest is the body of a create. Unset optional fields are omitted so
-// the API applies its defaults. Provider and AuthType may be in either
-// spelling: the client sends them in the server's.
-type CreateRequest struct {
-	Name                   string            `json:"name"`
-	Provider               Provider          `json:"provider"`
-	APIKey                 string            `json:"api_key,omitempty"`
-	BaseURL                string            `json:"base_url,omitempty"`
-	ModelNames             []string          `json:"model_names,omitempty"`
-	Headers                map[string]string `json:"headers,omitempty"`
-	EnableDefaultModels    *bool             `json:"enable_default_models,omitempty"`
-	FunctionCallingEnabled *bool             `json:"function_calling_enabled,omitempty"`
-	AuthType               AuthType          `json:"auth_type,omitempty"`
-	ProviderMetadata       *ProviderMetadata `json:"provider_metadata,omitempty"`
-	Scopings               []Scoping         `json:"scopings,omitempty"`
-}
-
-// ListPage is one page of a list.
-type ListPage struct {
-	Integrations []Integration `json:"ai_integrations"`
-	Pagination   struct {
-		HasMore    bool   `json:"has_more"`
-		NextCursor string `json:"next_cursor"`
-	} `json:"pagination"`
-}
-
-// ListOptions filters a list. Name and SpaceName match case-insensitive
-// substrings, as the API does.
-type ListOptions struct {
-	Name      string
-	SpaceID   string
-	SpaceName string
-	// Limit is the page size (1 to 100); zero leaves the API's default.
-	Limit int
 }

@@ -2,6 +2,7 @@ package arize
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -129,71 +130,6 @@ func TestListEmpty(t *testing.T) {
 	}
 }
 
-// TestListFilters checks name, space_id and space_name are sent and applied,
-// on every page.
-func TestListFilters(t *testing.T) {
-	t.Parallel()
-	emu, rec, c := listFixture(t)
-	ctx := context.Background()
-	for _, in := range []CreateRequest{
-		{Name: "alpha-one", Scopings: []Scoping{{OrganizationID: ptr(testOrgID), SpaceID: ptr(testSpaceProd)}}},
-		{Name: "alpha-two", Scopings: []Scoping{{OrganizationID: ptr(testOrgID), SpaceID: ptr(testSpaceStaging)}}},
-		{Name: "beta-one"},
-		{Name: "Beta-two", Scopings: []Scoping{{OrganizationID: ptr(testOrgID), SpaceID: ptr(testSpaceProd)}}},
-		{Name: "alpha-three", Scopings: []Scoping{{OrganizationID: ptr(testOrgID), SpaceID: ptr(testSpaceProd)}}},
-	} {
-		in.Provider = ProviderOpenAI
-		if _, err := c.Create(ctx, in); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tests := []struct {
-		name      string
-		opts      ListOptions
-		want      []string
-		wantQuery url.Values // without limit and cursor
-	}{
-		{"name", ListOptions{Name: "alpha"}, []string{"alpha-one", "alpha-two", "alpha-three"}, url.Values{"name": {"alpha"}}},
-		{"name is case-insensitive", ListOptions{Name: "BETA"}, []string{"beta-one", "Beta-two"}, url.Values{"name": {"BETA"}}},
-		{"space_id", ListOptions{SpaceID: testSpaceProd}, []string{"alpha-one", "Beta-two", "alpha-three"}, url.Values{"space_id": {testSpaceProd}}},
-		{"space_name", ListOptions{SpaceName: "staging"}, []string{"alpha-two"}, url.Values{"space_name": {"staging"}}},
-		{
-			"name and space_id", ListOptions{Name: "alpha", SpaceID: testSpaceProd}, []string{"alpha-one", "alpha-three"},
-			url.Values{"name": {"alpha"}, "space_id": {testSpaceProd}},
-		},
-		{
-			"all filters, one per page", ListOptions{Name: "a", SpaceName: "prod", SpaceID: testSpaceProd, Limit: 1},
-			[]string{"alpha-one", "Beta-two", "alpha-three"},
-			url.Values{"name": {"a"}, "space_name": {"prod"}, "space_id": {testSpaceProd}},
-		},
-		{"special characters are escaped", ListOptions{Name: "a&b=c d"}, nil, url.Values{"name": {"a&b=c d"}}},
-		{"no match", ListOptions{Name: "zzz"}, nil, url.Values{"name": {"zzz"}}},
-	}
-	for _, tt := range tests {
-		rec.mu.Lock()
-		rec.seen = nil
-		rec.mu.Unlock()
-		got, err := c.List(ctx, tt.opts)
-		if err != nil {
-			t.Errorf("%s: %v", tt.name, err)
-			continue
-		}
-		if len(got) != len(tt.want) || (len(got) > 0 && !reflect.DeepEqual(names(got), tt.want)) {
-			t.Errorf("%s: got %v, want %v", tt.name, names(got), tt.want)
-		}
-		for i, q := range listQueries(rec) {
-			q.Del("limit")
-			q.Del("cursor")
-			if !reflect.DeepEqual(q, tt.wantQuery) {
-				t.Errorf("%s: page %d query %v, want %v", tt.name, i, q, tt.wantQuery)
-			}
-		}
-	}
-	if emu.Len() != 5 {
-		t.Errorf("emulator holds %d", emu.Len())
-	}
-}
-
 // TestListErrors checks a failing page fails the whole List.
 func TestListErrors(t *testing.T) {
 	t.Parallel()
@@ -233,5 +169,75 @@ func TestListErrors(t *testing.T) {
 	}
 	if apiErr, ok := err.(*APIError); !ok || apiErr.Status != http.StatusForbidden {
 		t.Errorf("List error %v, want a 403 *APIError", err)
+	}
+}
+
+// TestPageDecoding checks a list answer is read by its items member and its
+// pagination, whatever else it holds.
+func TestPageDecoding(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		body    string
+		items   []string
+		p       Pagination
+		wantErr bool
+	}{
+		{body: `{"things":[{"name":"a"},{"name":"b"}],"pagination":{"has_more":true,"next_cursor":"c2"}}`,
+			items: []string{"a", "b"}, p: Pagination{HasMore: true, NextCursor: "c2"}},
+		{body: `{"things":[],"pagination":{"has_more":false},"total":2,"ai_integrations":[{"name":"x"}]}`, items: []string{}},
+		{body: `{"pagination":{"has_more":false}}`},
+		{body: `{"things":null}`},
+		{body: `null`},
+		{body: `{"things":{"name":"a"}}`, wantErr: true},
+		{body: `{"things":[],"pagination":[]}`, wantErr: true},
+		{body: `[]`, wantErr: true},
+		{body: `{"things":[]`, wantErr: true},
+	}
+	for _, tt := range tests {
+		// Start dirty: decoding replaces, never merges.
+		got := page[struct{ Name string }]{itemsField: "things", items: []struct{ Name string }{{"stale"}}, pagination: Pagination{HasMore: true}}
+		err := json.Unmarshal([]byte(tt.body), &got)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("%s: error %v, want an error: %v", tt.body, err, tt.wantErr)
+			continue
+		}
+		if tt.wantErr {
+			continue
+		}
+		var gotNames []string
+		if got.items != nil {
+			gotNames = []string{}
+		}
+		for _, it := range got.items {
+			gotNames = append(gotNames, it.Name)
+		}
+		if !reflect.DeepEqual(gotNames, tt.items) || got.pagination != tt.p {
+			t.Errorf("%s: items %q, pagination %+v; want %q, %+v", tt.body, gotNames, got.pagination, tt.items, tt.p)
+		}
+	}
+}
+
+// TestFindByNameIsExact: the API's name filter matches case-insensitive
+// substrings; findByName keeps the exact name only, on every page.
+func TestFindByNameIsExact(t *testing.T) {
+	t.Parallel()
+	emu, rec, c := listFixture(t)
+	for _, name := range []string{"bobcat", "cat", "Cat-2", "cats", "dog"} {
+		if _, err := emu.Put(emulator.Integration{Name: name, Provider: "OPEN_AI"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nameOf := func(in *Integration) string { return in.Name }
+	got, err := findByName(context.Background(), c, integrationsPath, integrationsField, "cat", nameOf)
+	if err != nil || len(got) != 1 || got[0].Name != "cat" {
+		t.Fatalf("findByName(cat) = %s, %v; want the one named cat", dump(got), err)
+	}
+	if got, err := findByName(context.Background(), c, integrationsPath, integrationsField, "CAT", nameOf); err != nil || len(got) != 0 {
+		t.Errorf("findByName(CAT) = %s, %v; want none", dump(got), err)
+	}
+	for _, q := range listQueries(rec) {
+		if q.Get("limit") != "100" || (q.Get("name") != "cat" && q.Get("name") != "CAT") {
+			t.Errorf("query %v, want the name and the largest page", q)
+		}
 	}
 }

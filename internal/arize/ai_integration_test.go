@@ -202,41 +202,6 @@ func TestScopingMarshalsNulls(t *testing.T) {
 	}
 }
 
-// TestCreateRequestJSON checks unset optional fields are left out and set
-// ones are sent, explicit false included.
-func TestCreateRequestJSON(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name string
-		in   CreateRequest
-		want string
-	}{
-		{"minimal", CreateRequest{Name: "n", Provider: ProviderOpenAI}, `{"name":"n","provider":"OPEN_AI"}`},
-		{
-			"explicit false",
-			CreateRequest{Name: "n", Provider: ProviderGemini, EnableDefaultModels: ptr(false), FunctionCallingEnabled: ptr(false)},
-			`{"name":"n","provider":"GEMINI","enable_default_models":false,"function_calling_enabled":false}`,
-		},
-		{
-			"everything",
-			CreateRequest{
-				Name: "n", Provider: ProviderAWSBedrock, APIKey: "k", BaseURL: "https://b", ModelNames: []string{"y", "x"},
-				Headers: map[string]string{"H": "v"}, EnableDefaultModels: ptr(true), FunctionCallingEnabled: ptr(true),
-				AuthType: AuthTypeProxyWithHeaders, ProviderMetadata: &ProviderMetadata{AWS: &AWSMetadata{RoleARN: "r"}},
-				Scopings: []Scoping{{OrganizationID: ptr("o")}},
-			},
-			`{"name":"n","provider":"AWS_BEDROCK","api_key":"k","base_url":"https://b","model_names":["y","x"],` +
-				`"headers":{"H":"v"},"enable_default_models":true,"function_calling_enabled":true,"auth_type":"PROXY_WITH_HEADERS",` +
-				`"provider_metadata":{"kind":"AWS","role_arn":"r"},"scopings":[{"organization_id":"o","space_id":null}]}`,
-		},
-	}
-	for _, tt := range tests {
-		if got, err := json.Marshal(tt.in); err != nil || string(got) != tt.want {
-			t.Errorf("%s:\n got %s %v\nwant %s", tt.name, got, err, tt.want)
-		}
-	}
-}
-
 // TestEnumsKeepTheServersSpelling: a decoded value is spelt as the server
 // answered, so that import and the data sources can show it as it is, and it
 // compares equal to the other spelling with Same.

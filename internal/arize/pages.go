@@ -1,0 +1,105 @@
+package arize
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// What every list of the API shares: cursor pages, and a name filter that
+// matches substrings.
+
+// Pagination is the cursor part of every list answer. NextCursor is opaque
+// (never parse or build one) and present only while HasMore is true.
+type Pagination struct {
+	HasMore    bool   `json:"has_more"`
+	NextCursor string `json:"next_cursor"`
+}
+
+// maxPageSize is the largest page the API serves.
+const maxPageSize = 100
+
+// page is one page of a list answer, whose items are under itemsField
+// ("ai_integrations" for integrations).
+type page[T any] struct {
+	itemsField string
+	items      []T
+	pagination Pagination
+}
+
+// UnmarshalJSON reads the items and the pagination; other members are
+// ignored, as decode ignores them.
+func (p *page[T]) UnmarshalJSON(b []byte) error {
+	var members map[string]json.RawMessage
+	if err := decode(b, &members); err != nil {
+		return err
+	}
+	p.items, p.pagination = nil, Pagination{}
+	if raw, ok := members[p.itemsField]; ok {
+		if err := decode(raw, &p.items); err != nil {
+			return err
+		}
+	}
+	if raw, ok := members["pagination"]; ok {
+		if err := decode(raw, &p.pagination); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// listPage reads the page of path that starts at cursor ("" for the first),
+// filtered by query.
+func listPage[T any](ctx context.Context, c *Client, path string, query url.Values, itemsField, cursor string) ([]T, Pagination, error) {
+	q := url.Values{}
+	for k, v := range query {
+		q[k] = v
+	}
+	if cursor != "" {
+		q.Set("cursor", cursor)
+	}
+	out := page[T]{itemsField: itemsField}
+	err := c.do(ctx, call{method: http.MethodGet, path: path, query: q, want: http.StatusOK, out: &out, retry: idempotent})
+	if err != nil {
+		return nil, Pagination{}, err
+	}
+	return out.items, out.pagination, nil
+}
+
+// listAll reads every page of path, following the cursor. A page that fails
+// fails the whole list.
+func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, itemsField string) ([]T, error) {
+	var all []T
+	cursor := ""
+	for {
+		items, p, err := listPage[T](ctx, c, path, query, itemsField, cursor)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
+		if !p.HasMore || p.NextCursor == "" {
+			return all, nil
+		}
+		cursor = p.NextCursor
+	}
+}
+
+// findByName returns what path lists under exactly name: the API's name
+// filter matches case-insensitive substrings, so the list is filtered again
+// here. Names are unique within an account, so there is at most one.
+func findByName[T any](ctx context.Context, c *Client, path, itemsField, name string, nameOf func(*T) string) ([]T, error) {
+	query := url.Values{"name": {name}, "limit": {strconv.Itoa(maxPageSize)}}
+	all, err := listAll[T](ctx, c, path, query, itemsField)
+	if err != nil {
+		return nil, err
+	}
+	var exact []T
+	for i := range all {
+		if nameOf(&all[i]) == name {
+			exact = append(exact, all[i])
+		}
+	}
+	return exact, nil
+}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"regexp"
 	"strings"
@@ -36,16 +37,7 @@ func TestAccAIIntegration_adoptWithQuery(t *testing.T) {
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
 	w.requireVersion("1.14.0") // terraform query
-	w.write("main.tf", `terraform {
-  required_providers {
-    arize = { source = "arize-ai/arize" }
-  }
-}
-
-provider "arize" {
-  endpoint = "`+srv.URL+`"
-}
-`)
+	w.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q", srv.URL), ""))
 	w.write("adopt.tfquery.hcl", `list "arize_ai_integration" "all" {
   provider         = arize
   include_resource = true

@@ -28,17 +28,7 @@ const (
 // docs advise: a literal in configuration is the user's own source, which
 // Terraform copies into saved plans.
 func leakConfig(endpoint, version string, models ...string) string {
-	return fmt.Sprintf(`
-terraform {
-  required_providers {
-    arize = { source = "arize-ai/arize" }
-  }
-}
-
-provider "arize" {
-  endpoint = %q
-}
-
+	return cliConfig(fmt.Sprintf("endpoint = %q", endpoint), fmt.Sprintf(`
 variable "llm_api_key" {
   type      = string
   sensitive = true
@@ -55,7 +45,7 @@ resource "arize_ai_integration" "leak" {
   headers         = { "X-Proxy-Auth" = %q }
   model_names     = %s
 }
-`, endpoint, version, leakHeaderValue, modelList(models))
+`, version, leakHeaderValue, modelList(models)))
 }
 
 func modelList(models []string) string {
@@ -204,12 +194,7 @@ func TestAccAIIntegration_secretsNeverLeak(t *testing.T) {
 // write-only and sensitive, headers sensitive.
 func TestAccProvider_schema(t *testing.T) {
 	w := newCLIWorkdir(t)
-	w.write("main.tf", `terraform {
-  required_providers {
-    arize = { source = "arize-ai/arize" }
-  }
-}
-`)
+	w.write("main.tf", cliConfig("", ""))
 	var schemas struct {
 		ProviderSchemas map[string]struct {
 			Provider struct {

@@ -7,16 +7,24 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
 	"github.com/hashicorp/go-version"
 )
 
-// These helpers drive the terraform CLI against the provider built as a
-// binary, exactly as a user runs it (dev_overrides), for what the in-process
-// test harness cannot show: the CLI's own output, TF_LOG files, the schema
-// as the CLI reports it.
+// The one helper for tests that run a Terraform (or OpenTofu) CLI
+// themselves: a cliWorkdir is a temporary working folder whose CLI
+// configuration serves the provider, built once per test run as a binary,
+// through dev_overrides, exactly as a user runs it. It is for what the
+// in-process harnesses cannot show: the CLI's own output, TF_LOG files,
+// parallel applies in one provider process, the schema as the CLI reports
+// it. Every CLI test uses it; none writes its own CLI configuration.
+//
+//	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
+//	w.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q", srv.URL), resources))
+//	out := w.run(nil, "apply", "-no-color", "-auto-approve")
 
 // cliProviderVersion is the version the CLI tests build the provider as, as
 // a release build sets it.
@@ -53,10 +61,14 @@ func providerBinary(t *testing.T) string {
 // cliWorkdir is one Terraform working directory using the built provider.
 type cliWorkdir struct {
 	t   *testing.T
+	cli string // the CLI, TF_ACC_TERRAFORM_PATH
 	dir string
 	env []string
 }
 
+// newCLIWorkdir makes a working directory for the CLI that
+// TF_ACC_TERRAFORM_PATH names, run with the environment and extraEnv
+// ("NAME=value"); without TF_ACC the test is skipped.
 func newCLIWorkdir(t *testing.T, extraEnv ...string) *cliWorkdir {
 	t.Helper()
 	if os.Getenv("TF_ACC") == "" {
@@ -79,33 +91,23 @@ func newCLIWorkdir(t *testing.T, extraEnv ...string) *cliWorkdir {
 		"TF_LOG=", "TF_LOG_PATH=",
 		"TERRAFORM_BINARY="+tf,
 	)
-	return &cliWorkdir{t: t, dir: dir, env: append(env, extraEnv...)}
+	return &cliWorkdir{t: t, cli: tf, dir: dir, env: append(env, extraEnv...)}
 }
 
-// requireVersion skips the test, saying why, when the terraform CLI is
-// older than minimum (a dotted version such as "1.14.0").
-func (w *cliWorkdir) requireVersion(minimum string) {
-	w.t.Helper()
-	have, err := version.NewVersion(w.cliVersion())
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	if have.LessThan(version.Must(version.NewVersion(minimum))) {
-		w.t.Skipf("Terraform CLI version %s is below %s, which this test needs: skipping test", have, minimum)
-	}
+// cliConfig is a main.tf for a CLI test: the provider by its registry
+// address (dev_overrides serve the built binary), a provider block with
+// settings (lines such as endpoint = "..."), and body.
+func cliConfig(settings, body string) string {
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    arize = { source = "arize-ai/arize" }
+  }
 }
 
-// cliVersion is the terraform CLI's version, as it reports it.
-func (w *cliWorkdir) cliVersion() string {
-	w.t.Helper()
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	out := w.run(nil, "version", "-json")
-	if err := json.Unmarshal([]byte(out), &v); err != nil {
-		w.t.Fatalf("terraform version -json: %v\n%s", err, out)
-	}
-	return v.Version
+provider "arize" {
+  %s
+}
+%s`, settings, body)
 }
 
 // write puts a file in the working directory.
@@ -137,18 +139,58 @@ func (w *cliWorkdir) run(env []string, args ...string) string {
 	return out
 }
 
+// tryRun is run that returns the error instead of failing.
+func (w *cliWorkdir) tryRun(env []string, args ...string) (string, error) {
+	var out bytes.Buffer
+	err := w.command(env, &out, args...).Run()
+	return out.String(), err
+}
+
 // start runs terraform with args in the background; the caller waits.
 func (w *cliWorkdir) start(env []string, out *bytes.Buffer, args ...string) *exec.Cmd {
 	w.t.Helper()
-	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), args...)
-	cmd.Dir = w.dir
-	cmd.Env = append(append([]string{}, w.env...), env...)
-	cmd.Stdout = out
-	cmd.Stderr = out
+	cmd := w.command(env, out, args...)
 	if err := cmd.Start(); err != nil {
 		w.t.Fatal(err)
 	}
 	return cmd
+}
+
+// command is the CLI with args in the working directory, with the
+// directory's environment and then env, printing to out.
+func (w *cliWorkdir) command(env []string, out *bytes.Buffer, args ...string) *exec.Cmd {
+	cmd := exec.Command(w.cli, args...)
+	cmd.Dir = w.dir
+	cmd.Env = append(slices.Clone(w.env), env...)
+	cmd.Stdout = out
+	cmd.Stderr = out
+	return cmd
+}
+
+// requireVersion skips the test, saying why, when the terraform CLI is
+// older than minimum (a dotted version such as "1.14.0").
+func (w *cliWorkdir) requireVersion(minimum string) {
+	w.t.Helper()
+	have, err := version.NewVersion(w.cliVersion())
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if have.LessThan(version.Must(version.NewVersion(minimum))) {
+		w.t.Skipf("Terraform CLI version %s is below %s, which this test needs: skipping test", have, minimum)
+	}
+}
+
+// cliVersion is the terraform CLI's version, as it reports it.
+func (w *cliWorkdir) cliVersion() string {
+	w.t.Helper()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	out := w.run(nil, "version", "-json")
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		w.t.Fatalf("terraform version -json: %v\n%s", err, out)
+	}
+	return v.Version
 }
 
 // providerPIDs lists the running processes of the provider binary this test
@@ -172,16 +214,4 @@ func providerPIDs(t *testing.T) []int {
 		}
 	}
 	return pids
-}
-
-// tryRun is run that returns the error instead of failing.
-func (w *cliWorkdir) tryRun(env []string, args ...string) (string, error) {
-	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), args...)
-	cmd.Dir = w.dir
-	cmd.Env = append(append([]string{}, w.env...), env...)
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &out
-	err := cmd.Run()
-	return out.String(), err
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -26,21 +27,12 @@ func TestAccProvider_userAgent(t *testing.T) {
 	defer srv.Close()
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
-	w.write("main.tf", `terraform {
-  required_providers {
-    arize = { source = "arize-ai/arize" }
-  }
-}
-
-provider "arize" {
-  endpoint = "`+srv.URL+`"
-}
-
+	w.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q", srv.URL), `
 resource "arize_ai_integration" "ua" {
   name        = "tf-acc-user-agent"
   ai_provider = "openAI"
 }
-`)
+`))
 	w.run(nil, "apply", "-no-color", "-auto-approve")
 	w.run(nil, "destroy", "-no-color", "-auto-approve")
 

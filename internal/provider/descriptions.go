@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 )
@@ -14,7 +15,7 @@ var (
 	descName       = "The integration's name, unique within the Arize account."
 	descAIProvider = "The LLM provider, the API's `provider` field (renamed because `provider` is reserved in Terraform): one of " +
 		quotedList(providerValues()[:len(arize.Providers())]) + ", or the same in the published page's spelling (" +
-		quotedList(providerValues()[len(arize.Providers()):]) + "). " + descSpellings
+		quotedList(providerValues()[len(arize.Providers()):]) + ")."
 	descHasAPIKey           = "Whether Arize holds an API key for this integration. The key itself is never returned." //nolint:gosec // prose, not a credential
 	descBaseURL             = "A custom base URL for the provider's API, such as an Azure OpenAI resource or a proxy."
 	descModelNames          = "The models this integration offers, in order."
@@ -24,10 +25,12 @@ var (
 	descAuthType            = "How Arize authenticates to the provider: one of " + quotedList(authTypeValues()[:len(arize.AuthTypes())]) +
 		", or the same in the published page's spelling (" + quotedList(authTypeValues()[len(arize.AuthTypes()):]) + ")."
 	// descSpellings says in two sentences what the provider does about the
-	// API's two enum spellings.
+	// API's two enum spellings, where a configuration writes one.
 	descSpellings = "Arize's API recased its values in July 2026 and its published page still shows the older spelling: " +
 		"either is accepted and they mean the same, so changing only the spelling plans no change. " +
 		"The provider finds which spelling the Arize server speaks from its first answer and sends that one."
+	// descSpeltAsAnswered is the same for an attribute Arize fills in.
+	descSpeltAsAnswered    = "Spelt as the Arize server answered: today's spelling, or the published page's from a server that still speaks it."
 	descProviderMetadata   = "Provider-specific settings: `aws` for AWS Bedrock, or `gcp` for Vertex AI."
 	descAWS                = "The IAM role Arize assumes to call AWS Bedrock."
 	descRoleARN            = "The ARN of the role to assume."
@@ -44,10 +47,11 @@ var (
 	descCreatedByUserID    = "The ID of the Arize user who created the integration."
 )
 
-// listFilterDescriptions are the list API's filters, which the list data
-// source and the list resource both take, by attribute name.
-var listFilterDescriptions = map[string]string{
-	"name":       "Only integrations whose name contains this text, ignoring case (the API's `name` filter).",
-	"space_id":   "Only integrations scoped to the space with this ID.",
-	"space_name": "Only integrations scoped to a space whose name contains this text, ignoring case.",
+// quotedList renders values as a Markdown list of HCL strings.
+func quotedList(values []string) string {
+	items := make([]string, len(values))
+	for i, v := range values {
+		items[i] = "`\"" + v + "\"`"
+	}
+	return strings.Join(items, ", ")
 }

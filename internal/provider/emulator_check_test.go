@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -77,17 +76,15 @@ func (c requestCheck) CheckState(_ context.Context, _ statecheck.CheckStateReque
 	}
 }
 
-// spellingProbes is how many requests to method and route a server of the
-// published page's spelling refused. Each provider process finds the server's
-// spelling with its first write, which goes out in today's spelling and is
-// refused once (see arize.Spelling); the tests that count what each resource
-// costs leave those out. Against a server of today's spelling it is zero, and
+// spellingProbes is how many requests to method and route the emulator
+// refused for carrying the other dialect's spelling. Each provider process
+// finds the server's spelling with its first write, which goes out in
+// today's spelling and, against a server of the published page's, is refused
+// once (see arize.Spelling); the tests that count what each resource costs
+// leave those out, and only those: any other refusal still counts.
 // TestAccAIIntegration_spellings counts the probes themselves.
 func spellingProbes(emu *emulator.Server, method, route string) int {
-	if emu.Dialect() != emulator.DialectPublished {
-		return 0
-	}
-	return emu.Answers(method, route, http.StatusBadRequest) + emu.Answers(method, route, http.StatusUnprocessableEntity)
+	return emu.RefusedForSpellingAt(method, route)
 }
 
 // Routes as the emulator counts them.

@@ -6,7 +6,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -18,7 +21,8 @@ import (
 // string type of ai_provider and auth_type: two spellings of one value are
 // semantically equal, so the framework keeps what the user wrote when Arize
 // answers in the other spelling, and keepStateSpelling stops a plan from
-// showing a change between them.
+// showing a change between them; keepPriorIfNothingChanges then keeps a
+// resource from planning an update that would send nothing.
 
 var (
 	_ basetypes.StringTypable                    = enumType{}
@@ -110,4 +114,45 @@ func (keepStateSpelling) PlanModifyString(ctx context.Context, req planmodifier.
 		arize.SameEnumValue(req.PlanValue.ValueString(), req.StateValue.ValueString()) {
 		resp.PlanValue = req.StateValue
 	}
+}
+
+// keepPriorIfNothingChanges is for a resource's ModifyPlan: it undoes the
+// framework's unknown at attr (a computed attribute the server sets on every
+// update, such as updated_at) when the plan is otherwise the prior state. A
+// config that changed only the spelling of an enum differs from the state
+// until keepStateSpelling plans the state's spelling, and by then the
+// framework has marked every computed attribute unknown, which would plan an
+// update that sends nothing.
+func keepPriorIfNothingChanges(ctx context.Context, attr path.Path, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return // create or destroy
+	}
+	var planned, prior types.String
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, attr, &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, attr, &prior)...)
+	if resp.Diagnostics.HasError() || !planned.IsUnknown() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, attr, prior)...)
+	if !resp.Plan.Raw.Equal(req.State.Raw) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, attr, planned)...)
+	}
+}
+
+// providerValues lists every accepted spelling of ai_provider, today's first.
+func providerValues() []string {
+	var out []string
+	for _, p := range arize.ProviderSpellings() {
+		out = append(out, string(p))
+	}
+	return out
+}
+
+// authTypeValues lists every accepted spelling of auth_type, today's first.
+func authTypeValues() []string {
+	var out []string
+	for _, a := range arize.AuthTypeSpellings() {
+		out = append(out, string(a))
+	}
+	return out
 }

@@ -2,74 +2,61 @@ package provider
 
 import (
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
 	hclv2 "github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/zclconf/go-cty/cty"
 )
 
-var (
-	exampleVariable = regexp.MustCompile(`(?m)^variable "(\w+)"`)
-	exampleResource = regexp.MustCompile(`(?m)^resource "arize_ai_integration" "(\w+)"`)
-	exampleKeyVar   = regexp.MustCompile(`(?m)^\s*api_key\s*=\s*var\.(\w+)`)
-)
-
-// TestAccExamples applies every example the docs show (each guide's folder
-// under examples/guides, and the resource's own example) against the
-// emulator: each must apply, reach Arize as written, and plan empty after.
+// TestAccExamples applies every example the docs show against the emulator:
+// the README's, and every folder of .tf files under examples/guides and
+// examples/resources. Each must apply, reach Arize as written (as many
+// integrations as it declares, each key from its variable), and plan empty
+// after.
 func TestAccExamples(t *testing.T) {
-	dirs, err := filepath.Glob("../../examples/guides/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dirs = append(dirs, "../../examples/resources/arize_ai_integration")
-	if len(dirs) < 12 {
-		t.Fatalf("found %d example folders, want the eleven guides' and the resource's", len(dirs))
-	}
-	examples := map[string]string{"README": readmeExample(t)}
-	for _, dir := range dirs {
-		b, err := os.ReadFile(filepath.Join(dir, exampleFile(dir)))
-		if err != nil {
-			t.Fatal(err)
+	examples := []example{{name: "README", src: readmeExample(t)}}
+	for _, root := range []string{"guides", "resources"} {
+		dirs := exampleDirs(t, filepath.Join("..", "..", "examples", root))
+		if len(dirs) == 0 {
+			t.Fatalf("no example folders under examples/%s", root)
 		}
-		examples[filepath.Base(dir)] = string(b)
+		for _, dir := range dirs {
+			examples = append(examples, example{name: root + "/" + filepath.Base(dir), src: folderExample(t, dir)})
+		}
 	}
-	for name, src := range examples {
-		t.Run(name, func(t *testing.T) {
+	for _, ex := range examples {
+		t.Run(ex.name, func(t *testing.T) {
 			env := newAccEnv(t)
 			emu := env.emulator(t)
+			facts := readExample(t, ex.name, ex.src)
 
 			// Every variable gets a distinctive value, so a key can be traced.
 			vars := config.Variables{}
-			values := map[string]string{}
-			for _, m := range exampleVariable.FindAllStringSubmatch(src, -1) {
-				values[m[1]] = "example-value-of-" + m[1]
-				vars[m[1]] = config.StringVariable(values[m[1]])
-			}
-			resources := len(exampleResource.FindAllString(src, -1))
-			cfg := env.config(src)
-			if strings.Contains(src, "provider \"arize\" {") {
-				// The example configures the provider itself: point it at the env.
-				cfg = strings.Replace(src, "provider \"arize\" {",
-					fmt.Sprintf("provider \"arize\" {\n  endpoint = %q\n  api_key  = %q\n", env.endpoint, env.apiKey), 1)
+			for _, name := range facts.variables {
+				vars[name] = config.StringVariable("example-value-of-" + name)
 			}
 			accTest(t, resource.TestStep{
-				Config:          cfg,
+				Config:          pointExampleAt(t, ex.src, env),
 				ConfigVariables: vars,
 				ConfigStateChecks: []statecheck.StateCheck{exampleStored{check: func() error {
-					if n := emu.Len(); n != resources {
-						return fmt.Errorf("the emulator holds %d integrations, want the example's %d", n, resources)
+					if n := emu.Len(); n != facts.integrations {
+						return fmt.Errorf("the emulator holds %d integrations, want the example's %d", n, facts.integrations)
 					}
-					for _, m := range exampleKeyVar.FindAllStringSubmatch(src, -1) {
-						if !emulatorHasKey(emu.List(), values[m[1]]) {
-							return fmt.Errorf("no integration holds the key from var.%s", m[1])
+					for _, name := range facts.keyVariables {
+						if !emulatorHasKey(emu.List(), "example-value-of-"+name) {
+							return fmt.Errorf("no integration holds the key from var.%s", name)
 						}
 					}
 					return nil
@@ -79,53 +66,167 @@ func TestAccExamples(t *testing.T) {
 	}
 }
 
-// readmeExample is the README's usage example, the first terraform block
-// of README.md, without its terraform {} block: the test harness supplies
-// the provider, which the registry address there would look for.
-func readmeExample(t *testing.T) string {
+// example is one configuration the docs show.
+type example struct {
+	name string
+	src  []byte
+}
+
+// exampleDirs lists the folders under root that hold .tf files.
+func exampleDirs(t *testing.T, root string) []string {
 	t.Helper()
-	b, err := os.ReadFile("../../README.md")
+	var dirs []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".tf" {
+			return err
+		}
+		if dir := filepath.Dir(path); !slices.Contains(dirs, dir) {
+			dirs = append(dirs, dir)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rest, ok := strings.Cut(string(b), "```terraform\n")
+	sort.Strings(dirs)
+	return dirs
+}
+
+// folderExample is the .tf files of dir as one configuration, without their
+// import blocks: those name an integration in the reader's account (the
+// import tests show them working).
+func folderExample(t *testing.T, dir string) []byte {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := hclwrite.NewEmptyFile()
+	for _, name := range files {
+		f := parseExample(t, name, readFile(t, name))
+		for _, block := range f.Body().Blocks() {
+			if block.Type() != "import" {
+				all.Body().AppendBlock(block)
+				all.Body().AppendNewline()
+			}
+		}
+	}
+	return all.Bytes()
+}
+
+// readmeExample is the README's usage example, the first terraform block
+// of README.md, without its terraform {} block: the test harness supplies
+// the provider, which the registry address there would look for.
+func readmeExample(t *testing.T) []byte {
+	t.Helper()
+	_, rest, ok := strings.Cut(readFile(t, filepath.Join("..", "..", "README.md")), "```terraform\n")
 	src, _, closed := strings.Cut(rest, "```")
 	if !ok || !closed {
 		t.Fatal("README.md has no terraform example")
 	}
-	f, diags := hclwrite.ParseConfig([]byte(src), "README.md", hclv2.InitialPos)
-	if diags.HasErrors() {
-		t.Fatalf("README.md's example: %s", diags)
-	}
+	f := parseExample(t, "README.md", src)
 	for _, block := range f.Body().Blocks() {
 		if block.Type() == "terraform" {
 			f.Body().RemoveBlock(block)
 		}
 	}
-	return string(f.Bytes())
+	return f.Bytes()
 }
 
-// exampleFile is the file of dir that holds its example.
-func exampleFile(dir string) string {
-	if strings.HasSuffix(dir, filepath.Join("resources", "arize_ai_integration")) {
-		return "resource.tf"
+// exampleFacts are what an example declares that the test checks.
+type exampleFacts struct {
+	variables    []string // every variable
+	integrations int      // resource "arize_ai_integration" blocks
+	keyVariables []string // the variables integrations take api_key from
+}
+
+// readExample finds in src its variables, its integrations, and the
+// variables their keys come from (api_key = var.<name>).
+func readExample(t *testing.T, name string, src []byte) exampleFacts {
+	t.Helper()
+	file, diags := hclsyntax.ParseConfig(src, name, hclv2.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("%s: %s", name, diags)
 	}
-	return "main.tf"
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		t.Fatalf("%s: not native HCL syntax", name)
+	}
+	var facts exampleFacts
+	for _, block := range body.Blocks {
+		switch {
+		case block.Type == "variable" && len(block.Labels) == 1:
+			facts.variables = append(facts.variables, block.Labels[0])
+		case block.Type == "resource" && len(block.Labels) == 2 && block.Labels[0] == "arize_ai_integration":
+			facts.integrations++
+			attr, ok := block.Body.Attributes["api_key"]
+			if !ok {
+				continue
+			}
+			ref, diags := hclv2.AbsTraversalForExpr(attr.Expr)
+			if diags.HasErrors() || len(ref) != 2 || ref.RootName() != "var" {
+				continue
+			}
+			if v, ok := ref[1].(hclv2.TraverseAttr); ok {
+				facts.keyVariables = append(facts.keyVariables, v.Name)
+			}
+		}
+	}
+	return facts
+}
+
+// pointExampleAt points the example's provider block at env, adding one if
+// the example has none. The block is written anew, with the example's own
+// settings: hclwrite cannot add a line to a one-line block such as
+// provider "arize" {}.
+func pointExampleAt(t *testing.T, src []byte, env *accEnv) string {
+	t.Helper()
+	f := parseExample(t, "example", string(src))
+	block := hclwrite.NewBlock("provider", []string{"arize"})
+	for _, b := range f.Body().Blocks() {
+		if b.Type() != "provider" || !slices.Equal(b.Labels(), []string{"arize"}) {
+			continue
+		}
+		for _, name := range slices.Sorted(maps.Keys(b.Body().Attributes())) {
+			block.Body().SetAttributeRaw(name, b.Body().GetAttribute(name).Expr().BuildTokens(nil))
+		}
+		f.Body().RemoveBlock(b)
+	}
+	block.Body().SetAttributeValue("endpoint", cty.StringVal(env.endpoint))
+	block.Body().SetAttributeValue("api_key", cty.StringVal(env.apiKey))
+	f.Body().AppendNewline()
+	f.Body().AppendBlock(block)
+	return string(hclwrite.Format(f.Bytes()))
+}
+
+func parseExample(t *testing.T, name, src string) *hclwrite.File {
+	t.Helper()
+	f, diags := hclwrite.ParseConfig([]byte(src), name, hclv2.InitialPos)
+	if diags.HasErrors() {
+		t.Fatalf("%s: %s", name, diags)
+	}
+	return f
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // TestAccExamples_keyRotation walks the rotation guide: the same example,
 // applied again with a new key alone (nothing happens) and then with a new
 // version (the new key reaches Arize).
 func TestAccExamples_keyRotation(t *testing.T) {
-	b, err := os.ReadFile("../../examples/guides/key-rotation/main.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := readFile(t, filepath.Join("..", "..", "examples", "guides", "key-rotation", "main.tf"))
 	env := newAccEnv(t)
 	emu := env.emulator(t)
 	step := func(key, version string, wantStored string) resource.TestStep {
 		return resource.TestStep{
-			Config: env.config(string(b)),
+			Config: env.config(src),
 			ConfigVariables: config.Variables{
 				"openai_api_key":         config.StringVariable(key),
 				"openai_api_key_version": config.StringVariable(version),

@@ -42,20 +42,11 @@ var (
 
 type arizeProvider struct {
 	version string
-	// api replaces the HTTP client when set (the benchmark's baseline).
-	api IntegrationsAPI
 }
 
 // New returns a constructor of the provider at version (set by the build).
 func New(version string) func() provider.Provider {
 	return func() provider.Provider { return &arizeProvider{version: version} }
-}
-
-// NewWithAPI returns a constructor of the provider that calls api instead of
-// the Arize API over HTTP, once its configuration is checked as usual. It is
-// for measuring the provider's own cost, not for use.
-func NewWithAPI(version string, api IntegrationsAPI) func() provider.Provider {
-	return func() provider.Provider { return &arizeProvider{version: version, api: api} }
 }
 
 type providerModel struct {
@@ -137,10 +128,6 @@ func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureReq
 		return
 	}
 
-	if p.api != nil {
-		resp.ResourceData, resp.DataSourceData, resp.ListResourceData = p.api, p.api, p.api
-		return
-	}
 	client, err := arize.New(arize.Config{
 		Endpoint:       endpoint,
 		APIKey:         apiKey,
@@ -153,6 +140,7 @@ func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureReq
 		resp.Diagnostics.AddAttributeError(path.Root("endpoint"), "Invalid Arize endpoint", err.Error())
 		return
 	}
+	// Every resource, data source and list resource takes it with clientFrom.
 	resp.ResourceData = client
 	resp.DataSourceData = client
 	resp.ListResourceData = client

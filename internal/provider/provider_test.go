@@ -2,191 +2,209 @@ package provider
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"os"
-	"strings"
+	"regexp"
 	"testing"
+	"time"
 
-	"github.com/hashicorp/go-version"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
-// TestMain removes what the tests of a run share once they are done.
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if providerBinDir != "" {
-		_ = os.RemoveAll(providerBinDir)
+// TestConfigure sends ConfigureProvider in the test process: each setting
+// from the provider block or its environment variable, and each error on the
+// setting that is wrong. The endpoint's validator would refuse a bad one in
+// the block first; Configure refuses one from the environment, which no
+// validator sees.
+func TestConfigure(t *testing.T) {
+	ok := ""
+	cases := []struct {
+		name    string
+		env     map[string]string
+		config  tfObject
+		at      *tftypes.AttributePath
+		summary string // ok: no error
+		detail  string
+	}{
+		{"key in the block", nil, tfObject{"api_key": "k"}, nil, ok, ""},
+		{"key from the environment", map[string]string{EnvAPIKey: "k"}, tfObject{}, nil, ok, ""},
+		{"every setting", nil, tfObject{"api_key": "k", "endpoint": "https://api.eu-west-1a.arize.com", "max_retries": 0, "request_timeout": "2m"}, nil, ok, ""},
+		{"every setting from the environment", map[string]string{EnvAPIKey: "k", EnvEndpoint: "http://127.0.0.1:8080",
+			EnvMaxRetries: "3", EnvRequestTimeout: "5s"}, tfObject{}, nil, ok, ""},
+		{"the block wins over a bad environment", map[string]string{EnvMaxRetries: "many", EnvRequestTimeout: "soon"},
+			tfObject{"api_key": "k", "max_retries": 3, "request_timeout": "5s"}, nil, ok, ""},
+
+		{"no key", nil, tfObject{}, attrPath("api_key"), "Missing Arize API key", "Set api_key in the provider block, or the " + EnvAPIKey},
+		{"an empty key", nil, tfObject{"api_key": ""}, attrPath("api_key"), "Missing Arize API key", EnvAPIKey},
+		{"a setting known only at apply", nil, tfObject{"api_key": "k", "endpoint": unknown}, nil,
+			"Provider configuration not yet known", "cannot depend on values computed during apply"},
+		{"endpoint not a URL", nil, tfObject{"api_key": "k", "endpoint": "api.arize.com"}, attrPath("endpoint"),
+			"Invalid Arize endpoint", `endpoint "api.arize.com" must be an absolute https:// URL`},
+		{"plain http off loopback from the environment", map[string]string{EnvEndpoint: "http://api.example.com"}, tfObject{"api_key": "k"},
+			attrPath("endpoint"), "Invalid Arize endpoint", "plain http on a host that is not loopback"},
+		{"max_retries from the environment not a number", map[string]string{EnvMaxRetries: "many"}, tfObject{"api_key": "k"},
+			attrPath("max_retries"), "Invalid " + EnvMaxRetries, `a whole number from 0 to 20, not "many"`},
+		{"max_retries from the environment too high", map[string]string{EnvMaxRetries: "21"}, tfObject{"api_key": "k"},
+			attrPath("max_retries"), "Invalid " + EnvMaxRetries, `not "21"`},
+		{"max_retries from the environment negative", map[string]string{EnvMaxRetries: "-1"}, tfObject{"api_key": "k"},
+			attrPath("max_retries"), "Invalid " + EnvMaxRetries, `not "-1"`},
+		{"request_timeout from the environment not a duration", map[string]string{EnvRequestTimeout: "soon"}, tfObject{"api_key": "k"},
+			attrPath("request_timeout"), "Invalid " + EnvRequestTimeout, `"soon" is not a positive duration`},
+		{"request_timeout from the environment zero", map[string]string{EnvRequestTimeout: "0s"}, tfObject{"api_key": "k"},
+			attrPath("request_timeout"), "Invalid " + EnvRequestTimeout, `"0s" is not a positive duration`},
+		{"request_timeout in the block not a duration", nil, tfObject{"api_key": "k", "request_timeout": "soon"},
+			attrPath("request_timeout"), "Invalid request_timeout", `"soon" is not a positive duration`},
 	}
-	os.Exit(code)
-}
-
-// testAccProviderFactories runs the provider in the test process.
-var testAccProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"arize": providerserver.NewProtocol6WithError(New("test")()),
-}
-
-// testAccAPIKey is the emulator's bearer key in tests.
-const testAccAPIKey = "ak-test-provider-key-5f2c9e"
-
-// Known spaces the emulator lists by name.
-var testAccSpaces = map[string]string{
-	"U3BhY2U6MTIzNDU=": "Production models",
-	"U3BhY2U6Njc4OTA=": "Staging",
-}
-
-// accEnv is where one acceptance test's provider points: the emulator on a
-// loopback httptest server, or the real Arize API when ARIZE_API_KEY and
-// ARIZE_ENDPOINT are both set.
-type accEnv struct {
-	emu      *emulator.Server // nil against the real API
-	endpoint string
-	apiKey   string
-}
-
-func newAccEnv(t *testing.T, opts ...func(*emulator.Options)) *accEnv {
-	t.Helper()
-	if key, endpoint := os.Getenv(EnvAPIKey), os.Getenv(EnvEndpoint); key != "" && endpoint != "" {
-		return &accEnv{endpoint: endpoint, apiKey: key}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, name := range []string{EnvAPIKey, EnvEndpoint, EnvMaxRetries, EnvRequestTimeout} {
+				t.Setenv(name, c.env[name])
+			}
+			diags := newProtoProvider(t).configure(c.config)
+			if c.summary == ok {
+				expectNoErrors(t, diags)
+				return
+			}
+			expectError(t, diags, c.at, c.summary, c.detail)
+		})
 	}
-	o := emulator.Options{APIKey: testAccAPIKey, Spaces: testAccSpaces}
-	for _, opt := range opts {
-		opt(&o)
-	}
-	emu := newTestEmulator(t, o)
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	return &accEnv{emu: emu, endpoint: srv.URL, apiKey: testAccAPIKey}
 }
 
-// EnvEmulatorDialect picks the enum spelling the tests' emulator speaks,
-// "today" (the default) or "published": make testacc runs the suite once
-// with each. A test that sets Options.Dialect itself keeps its own.
-const EnvEmulatorDialect = "ARIZE_EMULATOR_DIALECT"
+func TestRetrySettings(t *testing.T) {
+	tests := []struct {
+		name           string
+		retries        types.Int64
+		timeout        types.String
+		envRetries     string
+		envTimeout     string
+		wantRetries    int
+		wantTimeout    time.Duration
+		wantErrSummary string
+	}{
+		{name: "defaults", retries: types.Int64Null(), timeout: types.StringNull(),
+			wantRetries: arize.DefaultMaxRetries, wantTimeout: arize.DefaultRequestTimeout},
+		{name: "config wins over env", retries: types.Int64Value(7), timeout: types.StringValue("2m"), envRetries: "3", envTimeout: "5s",
+			wantRetries: 7, wantTimeout: 2 * time.Minute},
+		{name: "env", retries: types.Int64Null(), timeout: types.StringNull(), envRetries: "3", envTimeout: "5s",
+			wantRetries: 3, wantTimeout: 5 * time.Second},
+		{name: "zero retries means none", retries: types.Int64Value(0), timeout: types.StringNull(),
+			wantRetries: -1, wantTimeout: arize.DefaultRequestTimeout},
+		{name: "bad env retries", retries: types.Int64Null(), timeout: types.StringNull(), envRetries: "many", wantErrSummary: "Invalid ARIZE_MAX_RETRIES"},
+		{name: "env retries too high", retries: types.Int64Null(), timeout: types.StringNull(), envRetries: "99", wantErrSummary: "Invalid ARIZE_MAX_RETRIES"},
+		{name: "bad env timeout", retries: types.Int64Null(), timeout: types.StringNull(), envTimeout: "soon", wantErrSummary: "Invalid ARIZE_REQUEST_TIMEOUT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv(EnvMaxRetries, tt.envRetries)
+			t.Setenv(EnvRequestTimeout, tt.envTimeout)
+			var diags diag.Diagnostics
+			retries, timeout := retrySettings(providerModel{MaxRetries: tt.retries, RequestTimeout: tt.timeout}, &diags)
+			if tt.wantErrSummary != "" {
+				if !diags.HasError() || diags[0].Summary() != tt.wantErrSummary {
+					t.Fatalf("diagnostics = %v, want %q", diags, tt.wantErrSummary)
+				}
+				return
+			}
+			if diags.HasError() || retries != tt.wantRetries || timeout != tt.wantTimeout {
+				t.Errorf("retrySettings = %d, %s, %v; want %d, %s", retries, timeout, diags, tt.wantRetries, tt.wantTimeout)
+			}
+		})
+	}
+}
 
-// newTestEmulator is emulator.New in the dialect the run asks for.
-func newTestEmulator(t *testing.T, o emulator.Options) *emulator.Server {
-	t.Helper()
-	if env := os.Getenv(EnvEmulatorDialect); o.Dialect == "" && env != "" {
-		d, err := emulator.ParseDialect(env)
-		if err != nil {
-			t.Fatalf("%s: %v", EnvEmulatorDialect, err)
+// TestAccProvider_retrySettings shows max_retries and request_timeout reach
+// the client: the same faults fail or pass depending on them.
+func TestAccProvider_retrySettings(t *testing.T) {
+	resourceBlock := `
+resource "arize_ai_integration" "test" {
+  name        = "tf-acc-retries"
+  ai_provider = "openAI"
+}
+`
+	t.Run("max_retries = 0 gives up at the first 503", func(t *testing.T) {
+		env := newAccEnv(t)
+		emu := env.emulator(t)
+		emu.FailNext(1, 503)
+		accTest(t, resource.TestStep{
+			Config:      env.configWith("max_retries = 0", resourceBlock),
+			ExpectError: wrappedRegexp(`503 Service Unavailable`),
+		})
+		if n := emu.Count("POST", emulator.RouteCollection) - spellingProbes(emu, "POST", emulator.RouteCollection); n != 1 || emu.Len() != 0 {
+			t.Errorf("%d POSTs and %d integrations, want 1 and 0", n, emu.Len())
 		}
-		o.Dialect = d
-	}
-	return emulator.New(o)
-}
-
-// emulator returns the emulator, skipping a test whose assertions can only
-// be made on it when the suite runs against the real API.
-func (e *accEnv) emulator(t *testing.T) *emulator.Server {
-	t.Helper()
-	if e.emu == nil {
-		t.Skip("inspects the emulator; skipped against the real Arize API")
-	}
-	return e.emu
-}
-
-// spelt is an enum value, given in today's spelling, as the server spells
-// it: the published page's spelling for an emulator that speaks it, today's
-// otherwise.
-func (e *accEnv) spelt(today string) string {
-	if e.emu != nil && e.emu.Dialect() == emulator.DialectPublished {
-		return serverSpelt(emulator.DialectPublished, today)
-	}
-	return today
-}
-
-// config prefixes resources with a provider block pointing at the env.
-func (e *accEnv) config(resources string) string {
-	return e.configWith("", resources)
-}
-
-// configWith is config with more provider settings.
-func (e *accEnv) configWith(settings, resources string) string {
-	return fmt.Sprintf("provider \"arize\" {\n  endpoint = %q\n  api_key  = %q\n  %s\n}\n\n%s", e.endpoint, e.apiKey, settings, resources)
-}
-
-// testAccPreCheck is every acceptance test's PreCheck.
-func testAccPreCheck(t *testing.T) {
-	t.Helper()
-	if os.Getenv(EnvAPIKey) != "" && os.Getenv(EnvEndpoint) == "" {
-		t.Fatalf("%s is set without %s: set both to run against the real Arize API, or neither for the emulator", EnvAPIKey, EnvEndpoint)
-	}
-}
-
-// accTest runs steps with the shared PreCheck and factories on Terraform 1.11
-// or later: api_key is a write-only attribute, which 1.11 introduced.
-func accTest(t *testing.T, steps ...resource.TestStep) {
-	t.Helper()
-	accTestFrom(t, tfversion.Version1_11_0, steps...)
-}
-
-// accTestFrom is accTest for a feature that needs a newer CLI: older ones
-// skip the test, saying which version it needs. Every step that applies is
-// followed by a check that the next plan, after a refresh, is empty: a diff
-// there is a read that does not round-trip.
-func accTestFrom(t *testing.T, minimum *version.Version, steps ...resource.TestStep) {
-	t.Helper()
-	for i := range steps {
-		s := &steps[i]
-		if s.Config != "" && !s.PlanOnly && !s.ImportState && !s.Query {
-			s.ConfigPlanChecks.PostApplyPostRefresh = append(s.ConfigPlanChecks.PostApplyPostRefresh, plancheck.ExpectEmptyPlan())
+	})
+	t.Run("max_retries = 2 rides out two 429s", func(t *testing.T) {
+		env := newAccEnv(t)
+		emu := env.emulator(t)
+		emu.FailNext(2, 429)
+		accTest(t, resource.TestStep{Config: env.configWith("max_retries = 2", resourceBlock)})
+		if n := emu.Count("POST", emulator.RouteCollection) - spellingProbes(emu, "POST", emulator.RouteCollection); n != 3 || emu.Len() != 0 {
+			// The test's destroy has run: nothing is left, and exactly three POSTs were sent.
+			t.Errorf("%d POSTs and %d integrations after destroy, want 3 and 0", n, emu.Len())
 		}
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { testAccPreCheck(t) },
-		ProtoV6ProviderFactories: testAccProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(minimum)},
-		Steps:                    steps,
+	})
+	t.Run("request_timeout bounds a slow answer", func(t *testing.T) {
+		env := newAccEnv(t)
+		emu := env.emulator(t)
+		emu.SetFaults(emulator.Faults{Latency: 2 * time.Second})
+		accTest(t, resource.TestStep{
+			Config:      env.configWith("max_retries = 0\n  request_timeout = \"200ms\"", resourceBlock),
+			ExpectError: regexp.MustCompile(`Client.Timeout exceeded`),
+		})
+		if emu.Len() != 0 {
+			t.Errorf("a timed-out create left %d integrations", emu.Len())
+		}
 	})
 }
 
-// expectAction checks the planned action for arize_ai_integration.test
-// before apply.
-func expectAction(action plancheck.ResourceActionType) resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{
-		PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(testAddr, action)},
+func TestUserAgent(t *testing.T) {
+	got := userAgent("1.2.3", "1.16.4")
+	want := "terraform-provider-arize/1.2.3 (+https://www.terraform.io) Terraform/1.16.4"
+	if got != want {
+		t.Errorf("userAgent = %q, want %q", got, want)
 	}
 }
 
-// hcl renders a Go string as an HCL string literal.
-func hcl(s string) string {
-	return fmt.Sprintf("%q", s)
+func TestAccProvider_configErrors(t *testing.T) {
+	resourceBlock := `
+resource "arize_ai_integration" "test" {
+  name        = "x"
+  ai_provider = "openAI"
 }
-
-// hclList renders strings as an HCL list.
-func hclList(items ...string) string {
-	quoted := make([]string, len(items))
-	for i, s := range items {
-		quoted[i] = hcl(s)
+`
+	cases := []struct {
+		name, provider, expect string
+		needsNoEnvKey          bool
+	}{
+		{"plain http off loopback", `endpoint = "http://api.example.com"
+  api_key = "k"`, `Invalid Arize endpoint[\s\S]*plain http on a host that is not loopback`, false},
+		{"endpoint not a URL", `endpoint = "api.arize.com"
+  api_key = "k"`, `Invalid Arize endpoint[\s\S]*must be an absolute https:// URL`, false},
+		{"max_retries negative", `api_key = "k"
+  max_retries = -1`, `Attribute max_retries value must be between 0 and 20, got: -1`, false},
+		{"max_retries too many", `api_key = "k"
+  max_retries = 21`, `Attribute max_retries value must be between 0 and 20, got: 21`, false},
+		{"request_timeout not a duration", `api_key = "k"
+  request_timeout = "soon"`, `Invalid duration[\s\S]*"soon" is not a positive duration`, false},
+		{"request_timeout zero", `api_key = "k"
+  request_timeout = "0s"`, `Invalid duration[\s\S]*"0s" is not a positive duration`, false},
+		{"no api key", `endpoint = "https://api.arize.com"`, `Missing Arize API key[\s\S]*api_key in the provider block, or the\s+ARIZE_API_KEY environment variable`, true},
 	}
-	return "[" + strings.Join(quoted, ", ") + "]"
-}
-
-// patchOutside changes an integration the way someone outside Terraform
-// would: a PATCH straight to the API.
-func (e *accEnv) patchOutside(t *testing.T, id, body string) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodPatch, e.endpoint+"/v2/ai-integrations/"+url.PathEscape(id), strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+e.apiKey)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("PATCH outside Terraform: %s", resp.Status)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.needsNoEnvKey && os.Getenv(EnvAPIKey) != "" {
+				t.Skipf("%s is set in the environment, which the provider rightly uses", EnvAPIKey)
+			}
+			accTest(t, resource.TestStep{
+				Config:      fmt.Sprintf("provider \"arize\" {\n  %s\n}\n%s", tc.provider, resourceBlock),
+				PlanOnly:    true,
+				ExpectError: wrappedRegexp(tc.expect),
+			})
+		})
 	}
 }

@@ -17,18 +17,7 @@ const soakCount = 100
 
 // soakConfig declares soakCount integrations of several kinds.
 func soakConfig(endpoint string) string {
-	return fmt.Sprintf(`
-terraform {
-  required_providers {
-    arize = { source = "arize-ai/arize" }
-  }
-}
-
-provider "arize" {
-  endpoint    = %q
-  max_retries = 12
-}
-
+	return cliConfig(fmt.Sprintf("endpoint = %q\n  max_retries = 12", endpoint), fmt.Sprintf(`
 locals {
   kinds = ["OPEN_AI", "ANTHROPIC", "CUSTOM", "GEMINI"]
 }
@@ -42,7 +31,7 @@ resource "arize_ai_integration" "soak" {
   headers     = count.index %% 5 == 0 ? { "X-Index" = tostring(count.index) } : null
   scopings    = count.index %% 3 == 0 ? [{ organization_id = "org-${count.index %% 7}" }] : []
 }
-`, endpoint, soakCount)
+`, soakCount))
 }
 
 // TestSoak_faultyAPI applies, re-plans and destroys soakCount integrations

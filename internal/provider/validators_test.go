@@ -63,11 +63,3 @@ func TestURLValidators(t *testing.T) {
 		}
 	}
 }
-
-func TestUserAgent(t *testing.T) {
-	got := userAgent("1.2.3", "1.16.4")
-	want := "terraform-provider-arize/1.2.3 (+https://www.terraform.io) Terraform/1.16.4"
-	if got != want {
-		t.Errorf("userAgent = %q, want %q", got, want)
-	}
-}

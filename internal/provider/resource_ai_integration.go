@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -15,14 +13,21 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure      = (*aiIntegrationResource)(nil)
+	_ resource.ResourceWithIdentity       = (*aiIntegrationResource)(nil)
 	_ resource.ResourceWithImportState    = (*aiIntegrationResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*aiIntegrationResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*aiIntegrationResource)(nil)
 )
 
-// aiIntegrationResource is arize_ai_integration.
+// aiIntegration is how diagnostics name an AI integration.
+var aiIntegration = objectType{noun: "AI integration", short: "integration", resource: "arize_ai_integration"}
+
+// aiIntegrationResource is arize_ai_integration. Its schema is in
+// resource_ai_integration_schema.go, its model and the API bodies made from
+// it in resource_ai_integration_model.go, and its plan-time rules in
+// resource_ai_integration_plan.go.
 type aiIntegrationResource struct {
-	client IntegrationsAPI
+	client *arize.Client
 }
 
 // NewAIIntegrationResource returns the arize_ai_integration resource.
@@ -32,6 +37,10 @@ func NewAIIntegrationResource() resource.Resource {
 
 func (r *aiIntegrationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_ai_integration"
+}
+
+func (r *aiIntegrationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentitySchema(descID)
 }
 
 func (r *aiIntegrationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -54,7 +63,7 @@ func (r *aiIntegrationResource) Create(ctx context.Context, req resource.CreateR
 
 	created, err := r.client.Create(ctx, body)
 	if err != nil {
-		resp.Diagnostics.AddError("Could not create the Arize AI integration", createErrorDetail(plan.Name.ValueString(), err))
+		resp.Diagnostics.AddError(aiIntegration.couldNot("create"), createErrorDetail(aiIntegration, plan.Name.ValueString(), err))
 		return
 	}
 	tflog.Info(ctx, "created Arize AI integration", map[string]any{"id": created.ID})
@@ -66,38 +75,19 @@ func (r *aiIntegrationResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, created.ID)...)
 }
 
-func createErrorDetail(name string, err error) string {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Sprintf("The create of %q was interrupted, so whether Arize made the integration is unknown. "+
-			"If an integration of that name now exists, import it rather than applying again, which would fail "+
-			"on the name.\n\n%s", name, err)
-	}
-	if arize.IsConflict(err) {
-		return fmt.Sprintf("An AI integration named %q already exists in this Arize account (names are unique). "+
-			"Choose another name, or bring the existing one under Terraform with an import block "+
-			"(import { to = arize_ai_integration.<name>, id = \"<integration id>\" }) or "+
-			"'terraform import arize_ai_integration.<name> <integration id>'.\n\n%s", name, err)
-	}
-	return apiErrorDetail(err)
-}
-
 func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state aiIntegrationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	got, err := r.client.Get(ctx, state.ID.ValueString())
-	if arize.IsNotFound(err) {
-		tflog.Warn(ctx, "Arize AI integration no longer exists; removing it from state", map[string]any{"id": state.ID.ValueString()})
-		// The framework requires an identity after every read, even one that
-		// removes the resource; Terraform older than 1.12 sends none to keep.
-		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.ID.ValueString())...)
-		resp.State.RemoveResource(ctx)
+	id := state.ID.ValueString()
+	got, err := r.client.Get(ctx, id)
+	if removedIfGone(ctx, aiIntegration, id, err, resp) {
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Arize AI integration", apiErrorDetail(err))
+		resp.Diagnostics.AddError(aiIntegration.couldNot("read"), apiErrorDetail(aiIntegration, err))
 		return
 	}
 	resp.Diagnostics.Append(state.setFromAPI(ctx, got)...)
@@ -130,11 +120,7 @@ func (r *aiIntegrationResource) Update(ctx context.Context, req resource.UpdateR
 		updated, err = r.client.Update(ctx, state.ID.ValueString(), body)
 	}
 	if err != nil {
-		detail := apiErrorDetail(err)
-		if arize.IsConflict(err) {
-			detail = fmt.Sprintf("Another AI integration in this Arize account is already named %q.\n\n%s", plan.Name.ValueString(), err)
-		}
-		resp.Diagnostics.AddError("Could not update the Arize AI integration", detail)
+		resp.Diagnostics.AddError(aiIntegration.couldNot("update"), updateErrorDetail(aiIntegration, plan.Name.ValueString(), err))
 		return
 	}
 	resp.Diagnostics.Append(plan.setFromAPI(ctx, updated)...)
@@ -149,14 +135,11 @@ func (r *aiIntegrationResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.client.Delete(ctx, state.ID.ValueString())
-	if err != nil && !arize.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could not delete the Arize AI integration", apiErrorDetail(err))
+	if err := goneIsDone(r.client.Delete(ctx, state.ID.ValueString())); err != nil {
+		resp.Diagnostics.AddError(aiIntegration.couldNot("delete"), apiErrorDetail(aiIntegration, err))
 	}
 }
 
-// ImportState takes an integration's ID, from 'terraform import', an import
-// block's id, or an import block's identity.
 func (r *aiIntegrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+	importByID(ctx, req, resp)
 }

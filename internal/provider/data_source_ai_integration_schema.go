@@ -13,7 +13,7 @@ func integrationDataSourceAttributes() map[string]schema.Attribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
 	computedEnum := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc + " Spelt as Arize answered.", Computed: true, CustomType: enumType{}}
+		return schema.StringAttribute{MarkdownDescription: desc + " " + descSpeltAsAnswered, Computed: true, CustomType: enumType{}}
 	}
 	computedBool := func(desc string) schema.BoolAttribute {
 		return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
@@ -66,12 +66,4 @@ func integrationDataSourceAttributes() map[string]schema.Attribute {
 		"updated_at":         computedString(descUpdatedAt),
 		"created_by_user_id": computedString(descCreatedByUserID),
 	}
-}
-
-// listFilters are the list API's filters, shared by the list data source
-// and the list resource.
-type listFilters struct {
-	Name      types.String `tfsdk:"name"`
-	SpaceID   types.String `tfsdk:"space_id"`
-	SpaceName types.String `tfsdk:"space_name"`
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
@@ -582,4 +583,31 @@ resource "arize_ai_integration" "test" {
 			stateAttr("provider_metadata", knownvalue.Null()),
 		},
 	})
+}
+
+func TestAccAIIntegration_importByIdentity(t *testing.T) {
+	env := newAccEnv(t)
+	config := env.config(`
+resource "arize_ai_integration" "test" {
+  name        = "tf-acc-identity"
+  ai_provider = "anthropic"
+  model_names = ["claude-3-5-sonnet-latest"]
+}
+`)
+	// Resource identities need Terraform 1.12.
+	accTestFrom(t, tfversion.Version1_12_0,
+		resource.TestStep{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectIdentity(testAddr, map[string]knownvalue.Check{"id": knownvalue.NotNull()}),
+				statecheck.ExpectIdentityValueMatchesState(testAddr, tfjsonpath.New("id")),
+			},
+		},
+		resource.TestStep{
+			Config:          config,
+			ResourceName:    testAddr,
+			ImportState:     true,
+			ImportStateKind: resource.ImportBlockWithResourceIdentity,
+		},
+	)
 }

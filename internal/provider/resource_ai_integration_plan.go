@@ -32,7 +32,8 @@ func mustSendKey(state *aiIntegrationModel, planVersion, configKey types.String)
 
 // ModifyPlan plans has_api_key, which only this provider can predict: it
 // follows the write-only api key, which is in the config but never in the
-// plan.
+// plan. It keeps updated_at when only an enum's spelling changed, so that
+// change plans nothing.
 func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -49,6 +50,7 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 	}
 
 	hasKey := keyWillBeSet
+	keySent := false
 	if !req.State.Raw.IsNull() {
 		var state aiIntegrationModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -65,30 +67,14 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 		default:
 			// The key is sent, so the integration is updated even if nothing
 			// else changed, and the framework has not planned for that.
+			keySent = true
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), types.StringUnknown())...)
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("has_api_key"), hasKey)...)
-	if !req.State.Raw.IsNull() {
-		keepUpdatedAtIfNothingChanges(ctx, req, resp)
-	}
-}
-
-// keepUpdatedAtIfNothingChanges undoes the framework's unknown updated_at
-// when the plan is the state: a config that changed only the spelling of
-// ai_provider or auth_type differs from the state until keepStateSpelling
-// plans the state's spelling, and by then the framework has marked every
-// computed attribute unknown, which would plan an update that sends nothing.
-func keepUpdatedAtIfNothingChanges(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	var planned, prior types.String
-	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("updated_at"), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("updated_at"), &prior)...)
-	if resp.Diagnostics.HasError() || !planned.IsUnknown() {
-		return
-	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), prior)...)
-	if !resp.Plan.Raw.Equal(req.State.Raw) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), planned)...)
+	if !keySent {
+		// A key sent is an update even when the plan shows nothing else.
+		keepPriorIfNothingChanges(ctx, path.Root("updated_at"), req, resp)
 	}
 }
 

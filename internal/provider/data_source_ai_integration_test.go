@@ -4,7 +4,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -108,71 +114,81 @@ func TestAccAIIntegrationDataSource_ambiguousName(t *testing.T) {
 	})
 }
 
-func TestAccAIIntegrationsDataSource_pagesAndFilters(t *testing.T) {
-	env := newAccEnv(t)
-	emu := env.emulator(t)
-	// More than two pages of the largest page size.
-	const total = 2*maxPageSize + 37
-	for i := range total {
-		in := emulator.Integration{Name: fmt.Sprintf("bulk-%03d", i), Provider: "openAI", FunctionCallingEnabled: true}
-		switch i % 10 {
-		case 0:
-			in.Name = fmt.Sprintf("Special-OpenAI-%03d", i)
-			in.Scopings = []emulator.Scoping{{OrganizationID: testOrgID, SpaceID: testSpaceID}}
-		case 1:
-			in.Scopings = []emulator.Scoping{{OrganizationID: testOrgID, SpaceID: "U3BhY2U6Njc4OTA="}}
+// TestAIIntegrationDataSource_exactName looks integrations up by name in the
+// test process, against a server whose name filter matches substrings and
+// ignores case, as the API's does, and that serves two candidates a page:
+// only the exact name is taken, from whichever page it is on.
+func TestAIIntegrationDataSource_exactName(t *testing.T) {
+	names := []string{"twin", "Twin", "twins", "the twin", "TWIN", "solo", "dup", "dup"}
+	var mu sync.Mutex
+	var lists []url.Values // the query of each list request
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet || r.URL.Path != "/v2/ai-integrations" {
+			http.NotFound(w, r)
+			return
 		}
-		if _, err := emu.Put(in); err != nil {
-			t.Fatal(err)
+		q := r.URL.Query()
+		mu.Lock()
+		lists = append(lists, q)
+		mu.Unlock()
+		var matching []string
+		for i, name := range names {
+			if strings.Contains(strings.ToLower(name), strings.ToLower(q.Get("name"))) {
+				matching = append(matching, fmt.Sprintf(`{"id":"SUQ%d","name":%q,"provider":"OPEN_AI","has_api_key":false,`+
+					`"enable_default_models":true,"function_calling_enabled":true,"auth_type":"DEFAULT","scopings":[{}],`+
+					`"created_at":"2026-02-13T21:27:19.055Z","updated_at":"2026-02-13T21:27:19.055Z","created_by_user_id":"VXNlcjox"}`, i, name))
+			}
 		}
-	}
-	const (
-		all       = "data.arize_ai_integrations.all"
-		byName    = "data.arize_ai_integrations.by_name"
-		bySpace   = "data.arize_ai_integrations.by_space"
-		bySpaceNm = "data.arize_ai_integrations.by_space_name"
-		none      = "data.arize_ai_integrations.none"
-	)
-	count := func(addr string, n int) statecheck.StateCheck {
-		return statecheck.ExpectKnownValue(addr, tfjsonpath.New("ai_integrations"), knownvalue.ListSizeExact(n))
-	}
-	accTest(t, resource.TestStep{
-		Config: env.config(fmt.Sprintf(`
-data "arize_ai_integrations" "all" {}
+		from, _ := strconv.Atoi(q.Get("cursor"))
+		to := min(from+2, len(matching))
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = fmt.Fprintf(w, `{"ai_integrations":[%s],"pagination":{"has_more":%t,"next_cursor":"%d"}}`,
+			strings.Join(matching[from:to], ","), to < len(matching), to)
+	}))
+	defer srv.Close()
 
-data "arize_ai_integrations" "by_name" {
-  name = "special-openai"
-}
-
-data "arize_ai_integrations" "by_space" {
-  space_id = %q
-}
-
-data "arize_ai_integrations" "by_space_name" {
-  space_name = "STAGING"
-}
-
-data "arize_ai_integrations" "none" {
-  name = "no-such-integration"
-}
-`, testSpaceID)),
-		ConfigStateChecks: []statecheck.StateCheck{
-			count(all, total),
-			count(byName, 24),
-			count(bySpace, 24),
-			count(bySpaceNm, 24),
-			count(none, 0),
-			statecheck.ExpectKnownValue(all, tfjsonpath.New("ai_integrations").AtSliceIndex(total-1).AtMapKey("name"), knownvalue.StringExact(fmt.Sprintf("bulk-%03d", total-1))),
-			statecheck.ExpectKnownValue(byName, tfjsonpath.New("ai_integrations").AtSliceIndex(0).AtMapKey("scopings"), knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.ObjectExact(map[string]knownvalue.Check{"organization_id": knownvalue.StringExact(testOrgID), "space_id": knownvalue.StringExact(testSpaceID)}),
-			})),
-		},
-	})
-	// Each data source is read once per plan/apply; "all" needs three pages
-	// and every filtered one a single page, each time it is read.
-	reads := emu.Count("GET", "/v2/ai-integrations")
-	if reads%7 != 0 || reads == 0 {
-		t.Errorf("served %d list requests: not a whole number of reads of 3+1+1+1+1 pages", reads)
+	p := newProtoProvider(t)
+	expectNoErrors(t, p.configure(tfObject{"endpoint": srv.URL, "api_key": "k", "max_retries": 0}))
+	for _, c := range []struct {
+		name, wantID    string
+		summary, detail string
+	}{
+		{name: "twin", wantID: "SUQ0"},
+		{name: "Twin", wantID: "SUQ1"},
+		{name: "TWIN", wantID: "SUQ4"}, // on the third page of five candidates
+		{name: "the twin", wantID: "SUQ3"},
+		{name: "solo", wantID: "SUQ5"},
+		{name: "tw", summary: "AI integration not found", detail: `No AI integration named "tw" exists in this Arize account.`},
+		{name: "twin ", summary: "AI integration not found", detail: `No AI integration named "twin "`},
+		{name: "dup", summary: "Several AI integrations match", detail: `2 AI integrations are named "dup" (IDs SUQ6, SUQ7); look one up by id instead.`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			mu.Lock()
+			lists = nil
+			mu.Unlock()
+			state, diags := p.readDataSource("arize_ai_integration", tfObject{"name": c.name})
+			if c.summary != "" {
+				expectError(t, diags, attrPath("name"), c.summary, c.detail)
+				return
+			}
+			expectNoErrors(t, diags)
+			if got := attrOf(t, state, "id"); !got.Equal(tftypes.NewValue(tftypes.String, c.wantID)) {
+				t.Errorf("found %s, want %s", got, c.wantID)
+			}
+			if got := attrOf(t, state, "name"); !got.Equal(tftypes.NewValue(tftypes.String, c.name)) {
+				t.Errorf("found the integration named %s", got)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(lists) == 0 {
+				t.Error("no list request reached the server")
+			}
+			for _, q := range lists {
+				if q.Get("name") != c.name || q.Get("limit") != strconv.Itoa(maxPageSize) {
+					t.Errorf("listed with %v, want the name filter %q and the largest page", q, c.name)
+				}
+			}
+		})
 	}
 }
 

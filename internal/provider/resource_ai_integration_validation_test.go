@@ -1,9 +1,6 @@
 package provider
 
 import (
-	"fmt"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -125,49 +122,4 @@ func TestAccAIIntegration_planTimeValidation(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestAccProvider_configErrors(t *testing.T) {
-	resourceBlock := `
-resource "arize_ai_integration" "test" {
-  name        = "x"
-  ai_provider = "openAI"
-}
-`
-	cases := []struct {
-		name, provider, expect string
-		needsNoEnvKey          bool
-	}{
-		{"plain http off loopback", `endpoint = "http://api.example.com"
-  api_key = "k"`, `Invalid Arize endpoint[\s\S]*plain http on a host that is not loopback`, false},
-		{"endpoint not a URL", `endpoint = "api.arize.com"
-  api_key = "k"`, `Invalid Arize endpoint[\s\S]*must be an absolute https:// URL`, false},
-		{"max_retries negative", `api_key = "k"
-  max_retries = -1`, `Attribute max_retries value must be between 0 and 20, got: -1`, false},
-		{"max_retries too many", `api_key = "k"
-  max_retries = 21`, `Attribute max_retries value must be between 0 and 20, got: 21`, false},
-		{"request_timeout not a duration", `api_key = "k"
-  request_timeout = "soon"`, `Invalid duration[\s\S]*"soon" is not a positive duration`, false},
-		{"request_timeout zero", `api_key = "k"
-  request_timeout = "0s"`, `Invalid duration[\s\S]*"0s" is not a positive duration`, false},
-		{"no api key", `endpoint = "https://api.arize.com"`, `Missing Arize API key[\s\S]*api_key in the provider block, or the\s+ARIZE_API_KEY environment variable`, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if tc.needsNoEnvKey && os.Getenv(EnvAPIKey) != "" {
-				t.Skipf("%s is set in the environment, which the provider rightly uses", EnvAPIKey)
-			}
-			accTest(t, resource.TestStep{
-				Config:      fmt.Sprintf("provider \"arize\" {\n  %s\n}\n%s", tc.provider, resourceBlock),
-				PlanOnly:    true,
-				ExpectError: wrappedRegexp(tc.expect),
-			})
-		})
-	}
-}
-
-// wrappedRegexp compiles expect with each space matching any run of white
-// space, since Terraform wraps diagnostics to the terminal's width.
-func wrappedRegexp(expect string) *regexp.Regexp {
-	return regexp.MustCompile(strings.ReplaceAll(expect, " ", `\s+`))
 }

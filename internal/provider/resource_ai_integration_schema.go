@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -43,7 +42,7 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				Validators:          nonEmpty,
 			},
 			"ai_provider": schema.StringAttribute{
-				MarkdownDescription: descAIProvider + " Changing it to another provider replaces the integration, as Arize recommends.",
+				MarkdownDescription: descAIProvider + " " + descSpellings + " Changing it to another provider replaces the integration, as Arize recommends.",
 				Required:            true,
 				CustomType:          enumType{},
 				Validators:          []validator.String{stringvalidator.OneOf(providerValues()...)},
@@ -200,30 +199,4 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 			},
 		},
 	}
-}
-
-// providerValues lists every accepted spelling of ai_provider, today's first.
-func providerValues() []string {
-	var out []string
-	for _, p := range arize.ProviderSpellings() {
-		out = append(out, string(p))
-	}
-	return out
-}
-
-// authTypeValues lists every accepted spelling of auth_type, today's first.
-func authTypeValues() []string {
-	var out []string
-	for _, a := range arize.AuthTypeSpellings() {
-		out = append(out, string(a))
-	}
-	return out
-}
-
-func quotedList(values []string) string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = "`\"" + v + "\"`"
-	}
-	return strings.Join(quoted, ", ")
 }

@@ -3,6 +3,11 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -161,32 +166,114 @@ func TestCreateRequest_omitsUnset(t *testing.T) {
 	}
 }
 
-func TestMustSendKey(t *testing.T) {
-	tests := []struct {
-		name         string
-		stateVersion types.String
-		stateHasKey  bool
-		planVersion  types.String
-		configKey    types.String
-		want         bool
-	}{
-		{"unchanged, key held", types.StringValue("1"), true, types.StringValue("1"), types.StringValue("k"), false},
-		{"version bumped", types.StringValue("1"), true, types.StringValue("2"), types.StringValue("k"), true},
-		{"version set for the first time", types.StringNull(), true, types.StringValue("1"), types.StringValue("k"), true},
-		{"version set after import, no key configured: the UI's key stays", types.StringNull(), true, types.StringValue("1"), types.StringNull(), false},
-		{"version bumped, key removed from config: removed", types.StringValue("1"), true, types.StringValue("2"), types.StringNull(), true},
-		{"version removed", types.StringValue("1"), true, types.StringNull(), types.StringValue("k"), true},
-		{"key lost outside Terraform", types.StringValue("1"), false, types.StringValue("1"), types.StringValue("k"), true},
-		{"no key configured, none held", types.StringNull(), false, types.StringNull(), types.StringNull(), false},
-		{"no key configured, one held (set in the UI)", types.StringNull(), true, types.StringNull(), types.StringNull(), false},
+// FuzzSetFromAPI reads any integration the client can decode into the
+// resource's state, then builds the create that would make that state again:
+// the round trip must give back what the API sent, field by field, after the
+// normalisations setFromAPI documents ("" and null, [] and null, account-wide
+// scopings). A field lost or changed on the way is a diff after import, or a
+// create that makes something else. (make testsoak fuzzes it.)
+func FuzzSetFromAPI(f *testing.F) {
+	for _, seed := range []string{
+		`{"id":"SUQ=","name":"n","provider":"openAI","has_api_key":true,"model_names":["a","b"],"scopings":[{}]}`,
+		`{"provider":"awsBedrock","provider_metadata":{"kind":"AWS","role_arn":"r"},"scopings":[{"organization_id":"o","space_id":null}]}`,
+		`{"provider":"AWS_BEDROCK","provider_metadata":{"kind":"AWS","role_arn":"r","external_id":""},"enable_default_models":true}`,
+		`{"provider":"vertexAI","provider_metadata":{"kind":"GCP","project_id":"p","location":"l","project_access_label":"x"}}`,
+		`{"provider_metadata":{"kind":"FUTURE"},"headers":{},"model_names":[],"base_url":""}`,
+		`{"scopings":[{"organization_id":null,"space_id":"s"},{}]}`,
+		`{"scopings":[{},{"organization_id":null,"space_id":null}],"function_calling_enabled":true}`,
+		`{"headers":{"X-A":"1","":""},"auth_type":"BEARER_TOKEN","base_url":"https://x.example.com"}`,
+	} {
+		f.Add([]byte(seed))
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			state := aiIntegrationModel{APIKeyVersion: tt.stateVersion}
-			state.HasAPIKey = types.BoolValue(tt.stateHasKey)
-			if got := mustSendKey(&state, tt.planVersion, tt.configKey); got != tt.want {
-				t.Errorf("mustSendKey = %t, want %t", got, tt.want)
-			}
-		})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var in arize.Integration
+		if json.Unmarshal(body, &in) != nil {
+			return
+		}
+		ctx := context.Background()
+		var state aiIntegrationModel
+		if diags := state.setFromAPI(ctx, &in); diags.HasError() {
+			t.Fatalf("setFromAPI(%s): %v", body, diags)
+		}
+		// The config's key, when Arize holds one: write-only, so never in state.
+		key := types.StringNull()
+		if in.HasAPIKey {
+			key = types.StringValue("sk-fuzz")
+		}
+		out, diags := state.createRequest(ctx, key)
+		if diags.HasError() {
+			t.Fatalf("createRequest after reading %s: %v", body, diags)
+		}
+		for _, mismatch := range roundTripMismatches(&in, &out) {
+			t.Errorf("%s: %s", body, mismatch)
+		}
+	})
+}
+
+// roundTripMismatches compares an integration as the API sent it with the
+// create built from the state it was read into, and names each field that
+// did not survive.
+func roundTripMismatches(in *arize.Integration, out *arize.CreateRequest) []string {
+	var bad []string
+	check := func(field string, same bool, created, read any) {
+		if !same {
+			bad = append(bad, fmt.Sprintf("%s: the create sends %v for %v from the API", field, created, read))
+		}
 	}
+	baseURL := ""
+	if in.BaseURL != nil {
+		baseURL = *in.BaseURL
+	}
+	check("name", out.Name == in.Name, out.Name, in.Name)
+	// Enum values keep the server's spelling: the client respells on send.
+	check("provider", out.Provider == in.Provider, out.Provider, in.Provider)
+	check("auth_type", out.AuthType == in.AuthType, out.AuthType, in.AuthType)
+	check("api_key", (out.APIKey != "") == in.HasAPIKey, out.APIKey != "", in.HasAPIKey)
+	check("base_url", out.BaseURL == baseURL, out.BaseURL, baseURL)                                  // "" and null are one
+	check("model_names", slices.Equal(out.ModelNames, in.ModelNames), out.ModelNames, in.ModelNames) // [] and null are one
+	check("headers", maps.Equal(out.Headers, in.Headers), out.Headers, in.Headers)                   // {} and null are one
+	check("enable_default_models", out.EnableDefaultModels != nil && *out.EnableDefaultModels == in.EnableDefaultModels,
+		out.EnableDefaultModels, in.EnableDefaultModels)
+	check("function_calling_enabled", out.FunctionCallingEnabled != nil && *out.FunctionCallingEnabled == in.FunctionCallingEnabled,
+		out.FunctionCallingEnabled, in.FunctionCallingEnabled)
+
+	// A kind of metadata the provider does not know reads as none.
+	var wantAWS *arize.AWSMetadata
+	var wantGCP *arize.GCPMetadata
+	if in.ProviderMetadata != nil {
+		wantAWS, wantGCP = in.ProviderMetadata.AWS, in.ProviderMetadata.GCP
+	}
+	var gotAWS *arize.AWSMetadata
+	var gotGCP *arize.GCPMetadata
+	if out.ProviderMetadata != nil {
+		gotAWS, gotGCP = out.ProviderMetadata.AWS, out.ProviderMetadata.GCP
+		check("provider_metadata", gotAWS != nil || gotGCP != nil, out.ProviderMetadata, "an empty object")
+	}
+	check("provider_metadata.aws", reflect.DeepEqual(gotAWS, wantAWS), gotAWS, wantAWS) // external_id "" and null are one
+	check("provider_metadata.gcp", reflect.DeepEqual(gotGCP, wantGCP), gotGCP, wantGCP)
+
+	// Scopings that are all account-wide ([], null, [{}], nulls) are the
+	// empty list, sent as none; any other list is kept whole, in order.
+	wantScopings := in.Scopings
+	if !slices.ContainsFunc(in.Scopings, func(s arize.Scoping) bool { return !s.IsAccountWide() }) {
+		wantScopings = nil
+	}
+	check("scopings", len(out.Scopings) == len(wantScopings) && (len(wantScopings) == 0 || reflect.DeepEqual(out.Scopings, wantScopings)),
+		scopingsText(out.Scopings), scopingsText(wantScopings))
+	return bad
+}
+
+func scopingsText(scopings []arize.Scoping) string {
+	parts := make([]string, len(scopings))
+	for i, s := range scopings {
+		parts[i] = fmt.Sprintf("{%v %v}", deref(s.OrganizationID), deref(s.SpaceID))
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
+func deref(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }

@@ -248,24 +248,14 @@ func TestAccAIIntegration_spellingParallel(t *testing.T) {
 			srv := httptest.NewServer(emu)
 			defer srv.Close()
 			w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
-			w.write("main.tf", fmt.Sprintf(`
-terraform {
-  required_providers {
-    arize = { source = "arize-ai/arize" }
-  }
-}
-
-provider "arize" {
-  endpoint = %q
-}
-
+			w.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q", srv.URL), fmt.Sprintf(`
 resource "arize_ai_integration" "many" {
   count       = %d
   name        = format("parallel-%%02d", count.index)
   ai_provider = count.index %% 2 == 0 ? "OPEN_AI" : "anthropic"
   auth_type   = count.index %% 3 == 0 ? "bearer_token" : "DEFAULT"
 }
-`, srv.URL, n))
+`, n)))
 			w.run(nil, "apply", "-no-color", "-auto-approve", "-parallelism=10")
 			refused, created := emu.Refused(), emu.Answers(http.MethodPost, emulator.RouteCollection, http.StatusCreated)
 			t.Logf("apply: %d refused, %d created; requests %v", refused, created, sortedCounts(emu.Requests()))

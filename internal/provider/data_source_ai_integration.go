@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -23,7 +21,7 @@ var (
 // aiIntegrationDataSource is data "arize_ai_integration": one integration,
 // looked up by id or by exact name.
 type aiIntegrationDataSource struct {
-	client IntegrationsAPI
+	client *arize.Client
 }
 
 // NewAIIntegrationDataSource returns the arize_ai_integration data source.
@@ -74,52 +72,19 @@ func (d *aiIntegrationDataSource) Read(ctx context.Context, req datasource.ReadR
 	}
 	var found *arize.Integration
 	if id := cfg.ID.ValueString(); id != "" {
-		got, err := d.client.Get(ctx, id)
-		if arize.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "AI integration not found",
-				fmt.Sprintf("No AI integration with ID %q exists in this Arize account.", id))
-			return
-		}
-		if err != nil {
-			resp.Diagnostics.AddError("Could not read the Arize AI integration", apiErrorDetail(err))
-			return
-		}
-		found = got
+		found = lookupByID(ctx, aiIntegration, id, d.client.Get, &resp.Diagnostics)
 	} else {
-		name := cfg.Name.ValueString()
-		// The API's name filter matches substrings, ignoring case: keep the exact matches.
-		candidates, err := d.client.List(ctx, arize.ListOptions{Name: name, Limit: maxPageSize})
-		if err != nil {
-			resp.Diagnostics.AddError("Could not list Arize AI integrations", apiErrorDetail(err))
-			return
-		}
-		var matches []arize.Integration
-		for _, c := range candidates {
-			if c.Name == name {
-				matches = append(matches, c)
-			}
-		}
-		switch len(matches) {
-		case 0:
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "AI integration not found",
-				fmt.Sprintf("No AI integration named %q exists in this Arize account.", name))
-			return
-		case 1:
-			found = &matches[0]
-		default:
-			ids := make([]string, len(matches))
-			for i, m := range matches {
-				ids[i] = m.ID
-			}
-			resp.Diagnostics.AddAttributeError(path.Root("name"), "Several AI integrations match",
-				fmt.Sprintf("%d AI integrations are named %q (IDs %s); look one up by id instead.", len(matches), name, strings.Join(ids, ", ")))
-			return
-		}
+		found = lookupByName(ctx, aiIntegration, cfg.Name.ValueString(),
+			func(ctx context.Context, name string) ([]arize.Integration, error) {
+				return d.client.List(ctx, arize.ListOptions{Name: name, Limit: maxPageSize})
+			},
+			func(in *arize.Integration) (string, string) { return in.Name, in.ID },
+			&resp.Diagnostics)
+	}
+	if found == nil {
+		return
 	}
 	var out integrationModel
 	resp.Diagnostics.Append(out.setFromAPI(ctx, found)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
 }
-
-// maxPageSize is the largest page the list API serves: the fewest requests.
-const maxPageSize = 100

@@ -120,20 +120,6 @@ func (m *integrationModel) setFromAPI(ctx context.Context, in *arize.Integration
 	return diags
 }
 
-func stringOrNull(s *string) types.String {
-	if s == nil || *s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*s)
-}
-
-func emptyToNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 func providerMetadataFromAPI(in *arize.ProviderMetadata, diags *diag.Diagnostics) types.Object {
 	if in == nil || (in.AWS == nil && in.GCP == nil) {
 		return types.ObjectNull(providerMetadataAttrTypes)
@@ -256,38 +242,6 @@ func (m *aiIntegrationModel) updateRequest(ctx context.Context, state *aiIntegra
 		req.Scopings = arize.Value(scopings)
 	}
 	return req, diags
-}
-
-func nullableString(v types.String) arize.Field[string] {
-	if v.IsNull() {
-		return arize.Null[string]()
-	}
-	return arize.Value(v.ValueString())
-}
-
-func nullable[T any](isNull bool, v T) arize.Field[T] {
-	if isNull {
-		return arize.Null[T]()
-	}
-	return arize.Value(v)
-}
-
-func stringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(l.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
-func stringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
-	if m.IsNull() || m.IsUnknown() {
-		return nil
-	}
-	var out map[string]string
-	diags.Append(m.ElementsAs(ctx, &out, false)...)
-	return out
 }
 
 func providerMetadataToAPI(ctx context.Context, o types.Object, diags *diag.Diagnostics) *arize.ProviderMetadata {

@@ -1,0 +1,79 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/list"
+)
+
+// TestStreamResults reads a list of seven in pages of three: every item
+// once, in order; no page past the limit or past the point Terraform stops
+// asking; a failed page ends the stream with an error.
+func TestStreamResults(t *testing.T) {
+	const total, pageSize = 7, 3
+	for _, c := range []struct {
+		name      string
+		limit     int64
+		stopAfter int // results taken before the consumer stops; 0: all
+		failPage  int // the page that fails, from 1; 0: none
+		want      int
+		wantPages int
+		wantError bool
+	}{
+		{name: "all", want: 7, wantPages: 3},
+		{name: "limit within the first page", limit: 2, want: 2, wantPages: 1},
+		{name: "limit at a page's end", limit: 3, want: 3, wantPages: 1},
+		{name: "limit on the second page", limit: 5, want: 5, wantPages: 2},
+		{name: "limit above the total", limit: 50, want: 7, wantPages: 3},
+		{name: "consumer stops", stopAfter: 4, want: 4, wantPages: 2},
+		{name: "second page fails", failPage: 2, want: 3, wantPages: 2, wantError: true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pages := 0
+			read := func(_ context.Context, cursor string) ([]int, string, error) {
+				pages++
+				if pages == c.failPage {
+					return nil, "", errors.New("503 Service Unavailable")
+				}
+				from, _ := strconv.Atoi(cursor)
+				var items []int
+				for i := from; i < min(from+pageSize, total); i++ {
+					items = append(items, i)
+				}
+				if from+pageSize >= total {
+					return items, "", nil
+				}
+				return items, strconv.Itoa(from + pageSize), nil
+			}
+			result := func(i *int) list.ListResult { return list.ListResult{DisplayName: fmt.Sprint(*i)} }
+			var got []string
+			var failed bool
+			for r := range streamResults(context.Background(), aiIntegration, c.limit, read, result) {
+				if r.Diagnostics.HasError() {
+					failed = true
+					if s := r.Diagnostics[0].Summary(); s != "Could not list Arize AI integrations" {
+						t.Errorf("error %q", s)
+					}
+					continue
+				}
+				got = append(got, r.DisplayName)
+				if len(got) == c.stopAfter {
+					break
+				}
+			}
+			for i, name := range got {
+				if name != strconv.Itoa(i) {
+					t.Errorf("results %v are not 0, 1, 2... in order", got)
+					break
+				}
+			}
+			if len(got) != c.want || pages != c.wantPages || failed != c.wantError {
+				t.Errorf("%d results from %d pages (error: %t), want %d from %d (error: %t)", len(got), pages, failed, c.want, c.wantPages, c.wantError)
+			}
+		})
+	}
+}

@@ -62,25 +62,17 @@ type scopingModel struct {
 	SpaceID        types.String `tfsdk:"space_id"`
 }
 
-// The object types of the nested attributes, as the schema declares them.
+// The object types of the nested attributes, derived from their models so
+// that a nested attribute is declared once; TestNestedAttrTypesMatchSchema
+// checks them against the schema.
 var (
-	awsMetadataAttrTypes = map[string]attr.Type{
-		"role_arn":    types.StringType,
-		"external_id": types.StringType,
-	}
-	gcpMetadataAttrTypes = map[string]attr.Type{
-		"project_id":           types.StringType,
-		"location":             types.StringType,
-		"project_access_label": types.StringType,
-	}
-	providerMetadataAttrTypes = map[string]attr.Type{
+	awsMetadataAttrTypes      = attrTypesOf[awsMetadataModel]()
+	gcpMetadataAttrTypes      = attrTypesOf[gcpMetadataModel]()
+	providerMetadataAttrTypes = map[string]attr.Type{ // objects: their types are the models' above
 		"aws": types.ObjectType{AttrTypes: awsMetadataAttrTypes},
 		"gcp": types.ObjectType{AttrTypes: gcpMetadataAttrTypes},
 	}
-	scopingAttrTypes = map[string]attr.Type{
-		"organization_id": types.StringType,
-		"space_id":        types.StringType,
-	}
+	scopingAttrTypes  = attrTypesOf[scopingModel]()
 	scopingObjectType = types.ObjectType{AttrTypes: scopingAttrTypes}
 )
 
@@ -115,12 +107,12 @@ func (m *integrationModel) setFromAPI(ctx context.Context, in *arize.Integration
 		m.Headers, d = types.MapValueFrom(ctx, types.StringType, in.Headers)
 		diags.Append(d...)
 	}
-	m.ProviderMetadata = providerMetadataFromAPI(in.ProviderMetadata, &diags)
-	m.Scopings = scopingsFromAPI(in.Scopings, &diags)
+	m.ProviderMetadata = providerMetadataFromAPI(ctx, in.ProviderMetadata, &diags)
+	m.Scopings = scopingsFromAPI(ctx, in.Scopings, &diags)
 	return diags
 }
 
-func providerMetadataFromAPI(in *arize.ProviderMetadata, diags *diag.Diagnostics) types.Object {
+func providerMetadataFromAPI(ctx context.Context, in *arize.ProviderMetadata, diags *diag.Diagnostics) types.Object {
 	if in == nil || (in.AWS == nil && in.GCP == nil) {
 		return types.ObjectNull(providerMetadataAttrTypes)
 	}
@@ -128,21 +120,21 @@ func providerMetadataFromAPI(in *arize.ProviderMetadata, diags *diag.Diagnostics
 	gcp := types.ObjectNull(gcpMetadataAttrTypes)
 	var d diag.Diagnostics
 	if in.AWS != nil {
-		aws, d = types.ObjectValue(awsMetadataAttrTypes, map[string]attr.Value{
-			"role_arn":    types.StringValue(in.AWS.RoleARN),
-			"external_id": emptyToNull(in.AWS.ExternalID),
+		aws, d = types.ObjectValueFrom(ctx, awsMetadataAttrTypes, awsMetadataModel{
+			RoleARN:    types.StringValue(in.AWS.RoleARN),
+			ExternalID: emptyToNull(in.AWS.ExternalID),
 		})
 		diags.Append(d...)
 	}
 	if in.GCP != nil {
-		gcp, d = types.ObjectValue(gcpMetadataAttrTypes, map[string]attr.Value{
-			"project_id":           types.StringValue(in.GCP.ProjectID),
-			"location":             types.StringValue(in.GCP.Location),
-			"project_access_label": types.StringValue(in.GCP.ProjectAccessLabel),
+		gcp, d = types.ObjectValueFrom(ctx, gcpMetadataAttrTypes, gcpMetadataModel{
+			ProjectID:          types.StringValue(in.GCP.ProjectID),
+			Location:           types.StringValue(in.GCP.Location),
+			ProjectAccessLabel: types.StringValue(in.GCP.ProjectAccessLabel),
 		})
 		diags.Append(d...)
 	}
-	out, d := types.ObjectValue(providerMetadataAttrTypes, map[string]attr.Value{"aws": aws, "gcp": gcp})
+	out, d := types.ObjectValueFrom(ctx, providerMetadataAttrTypes, providerMetadataModel{AWS: aws, GCP: gcp})
 	diags.Append(d...)
 	return out
 }
@@ -150,20 +142,18 @@ func providerMetadataFromAPI(in *arize.ProviderMetadata, diags *diag.Diagnostics
 // scopingsFromAPI reads the API's scopings. Account-wide, which the API
 // answers as [], null, [{}] or [{"organization_id": null, "space_id":
 // null}], is the empty list: the schema's default.
-func scopingsFromAPI(in []arize.Scoping, diags *diag.Diagnostics) types.List {
-	elems := make([]attr.Value, 0, len(in))
+func scopingsFromAPI(ctx context.Context, in []arize.Scoping, diags *diag.Diagnostics) types.List {
+	scopings := make([]scopingModel, 0, len(in))
 	if !slices.ContainsFunc(in, func(s arize.Scoping) bool { return !s.IsAccountWide() }) {
 		in = nil
 	}
 	for _, s := range in {
-		obj, d := types.ObjectValue(scopingAttrTypes, map[string]attr.Value{
-			"organization_id": types.StringPointerValue(s.OrganizationID),
-			"space_id":        types.StringPointerValue(s.SpaceID),
+		scopings = append(scopings, scopingModel{
+			OrganizationID: types.StringPointerValue(s.OrganizationID),
+			SpaceID:        types.StringPointerValue(s.SpaceID),
 		})
-		diags.Append(d...)
-		elems = append(elems, obj)
 	}
-	out, d := types.ListValue(scopingObjectType, elems)
+	out, d := types.ListValueFrom(ctx, scopingObjectType, scopings)
 	diags.Append(d...)
 	return out
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/arize-ai/terraform-provider-arize/internal/arize"
@@ -276,4 +278,30 @@ func deref(p *string) any {
 		return nil
 	}
 	return *p
+}
+
+// TestNestedAttrTypesMatchSchema: the attribute types derived from the
+// models are the ones the resource and data source schemas declare, so a
+// nested attribute added to one and not the other fails here.
+func TestNestedAttrTypesMatchSchema(t *testing.T) {
+	ctx := context.Background()
+	var rs resource.SchemaResponse
+	NewAIIntegrationResource().Schema(ctx, resource.SchemaRequest{}, &rs)
+	var ds datasource.SchemaResponse
+	NewAIIntegrationDataSource().Schema(ctx, datasource.SchemaRequest{}, &ds)
+	want := map[string]attr.Type{
+		"provider_metadata": types.ObjectType{AttrTypes: providerMetadataAttrTypes},
+		"scopings":          types.ListType{ElemType: scopingObjectType},
+	}
+	for name, typ := range want {
+		if got := rs.Schema.Attributes[name].GetType(); !got.Equal(typ) {
+			t.Errorf("resource %s: schema %s, model %s", name, got, typ)
+		}
+		if got := ds.Schema.Attributes[name].GetType(); !got.Equal(typ) {
+			t.Errorf("data source %s: schema %s, model %s", name, got, typ)
+		}
+	}
+	if len(scopingAttrTypes) != 2 || len(awsMetadataAttrTypes) != 2 || len(gcpMetadataAttrTypes) != 3 {
+		t.Errorf("derived %v %v %v", scopingAttrTypes, awsMetadataAttrTypes, gcpMetadataAttrTypes)
+	}
 }

@@ -2,7 +2,10 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -63,5 +66,28 @@ func stringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[st
 	}
 	var out map[string]string
 	diags.Append(m.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// attrTypesOf derives the attribute types of a nested object from its model
+// struct's tfsdk tags, so the model declares them once. Every field must be
+// a framework value whose zero value knows its type (types.String,
+// types.Bool, ...); a nested object's field cannot say its own attributes,
+// so an object of objects spells its map out from its members'.
+func attrTypesOf[T any]() map[string]attr.Type {
+	t := reflect.TypeFor[T]()
+	out := make(map[string]attr.Type, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name := f.Tag.Get("tfsdk")
+		if name == "" || name == "-" {
+			continue
+		}
+		v, ok := reflect.Zero(f.Type).Interface().(attr.Value)
+		if !ok {
+			panic(fmt.Sprintf("%s.%s is not a framework value", t.Name(), f.Name))
+		}
+		out[name] = v.Type(context.Background())
+	}
 	return out
 }

@@ -41,6 +41,10 @@ func TestAccExamples(t *testing.T) {
 			env := newAccEnv(t)
 			emu := env.emulator(t)
 			facts := readExample(t, ex.name, ex.src)
+			if facts.integrations == 0 {
+				// An example that declares nothing would pass vacuously.
+				t.Fatalf("%s declares no arize_ai_integration", ex.name)
+			}
 
 			// Every variable gets a distinctive value, so a key can be traced.
 			vars := config.Variables{}
@@ -115,11 +119,16 @@ func folderExample(t *testing.T, dir string) []byte {
 }
 
 // readmeExample is the README's usage example, the first terraform block
-// of README.md, without its terraform {} block: the test harness supplies
-// the provider, which the registry address there would look for.
+// under its "## Usage" heading, without its terraform {} block: the test
+// harness supplies the provider, which the registry address there would look
+// for.
 func readmeExample(t *testing.T) []byte {
 	t.Helper()
-	_, rest, ok := strings.Cut(readFile(t, filepath.Join("..", "..", "README.md")), "```terraform\n")
+	_, usage, found := strings.Cut(readFile(t, filepath.Join("..", "..", "README.md")), "\n## Usage\n")
+	if !found {
+		t.Fatal("README.md has no Usage section")
+	}
+	_, rest, ok := strings.Cut(usage, "```terraform\n")
 	src, _, closed := strings.Cut(rest, "```")
 	if !ok || !closed {
 		t.Fatal("README.md has no terraform example")

@@ -31,6 +31,12 @@ func (e *env) try(method, path, body string) (response, error) {
 	if body != "" {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	return doFresh(req)
+}
+
+// doFresh sends req on a connection of its own, so that a dropped
+// connection is seen as an error instead of being retried by a pooled one.
+func doFresh(req *http.Request) (response, error) {
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
 	resp, err := client.Do(req)
 	if err != nil {

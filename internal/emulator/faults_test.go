@@ -218,17 +218,7 @@ func sendFresh(t *testing.T, method, url, body string) (response, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
-	resp, err := client.Do(req)
-	if err != nil {
-		return response{}, err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return response{}, err
-	}
-	return response{status: resp.StatusCode, header: resp.Header, body: b}, nil
+	return doFresh(req)
 }
 
 // TestFaultInjectorAroundAPlainHandler checks every deterministic fault in

@@ -3,8 +3,10 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -69,10 +71,7 @@ func (r *aiIntegrationResource) Create(ctx context.Context, req resource.CreateR
 	tflog.Info(ctx, "created Arize AI integration", map[string]any{"id": created.ID})
 
 	// The create's answer is the new state: no read-after-write.
-	resp.Diagnostics.Append(plan.setFromAPI(ctx, created)...)
-	plan.APIKey = types.StringNull()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, created.ID)...)
+	resp.Diagnostics.Append(plan.saveAnswer(ctx, created, &resp.State, resp.Identity)...)
 }
 
 func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -90,9 +89,7 @@ func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadReque
 		resp.Diagnostics.AddError(aiIntegration.couldNot("read"), apiErrorDetail(aiIntegration, err))
 		return
 	}
-	resp.Diagnostics.Append(state.setFromAPI(ctx, got)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, got.ID)...)
+	resp.Diagnostics.Append(state.saveAnswer(ctx, got, &resp.State, resp.Identity)...)
 }
 
 func (r *aiIntegrationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -123,10 +120,7 @@ func (r *aiIntegrationResource) Update(ctx context.Context, req resource.UpdateR
 		resp.Diagnostics.AddError(aiIntegration.couldNot("update"), updateErrorDetail(aiIntegration, plan.Name.ValueString(), err))
 		return
 	}
-	resp.Diagnostics.Append(plan.setFromAPI(ctx, updated)...)
-	plan.APIKey = types.StringNull()
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, updated.ID)...)
+	resp.Diagnostics.Append(plan.saveAnswer(ctx, updated, &resp.State, resp.Identity)...)
 }
 
 func (r *aiIntegrationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -142,4 +136,15 @@ func (r *aiIntegrationResource) Delete(ctx context.Context, req resource.DeleteR
 
 func (r *aiIntegrationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	importByID(ctx, req, resp)
+}
+
+// saveAnswer makes what the API answered the new state, and its identity:
+// m carries the attributes that exist only in Terraform (api_key_version),
+// and the write-only api_key never reaches state.
+func (m *aiIntegrationModel) saveAnswer(ctx context.Context, answer *arize.Integration, state *tfsdk.State, identity *tfsdk.ResourceIdentity) diag.Diagnostics {
+	diags := m.setFromAPI(ctx, answer)
+	m.APIKey = types.StringNull()
+	diags.Append(state.Set(ctx, m)...)
+	diags.Append(setIdentity(ctx, identity, answer.ID)...)
+	return diags
 }

@@ -153,7 +153,7 @@ resource "arize_ai_integration" "test" {
 		emu := env.emulator(t)
 		emu.SetFaults(emulator.Faults{Latency: 2 * time.Second})
 		accTest(t, resource.TestStep{
-			Config:      env.configWith("max_retries = 0\n  request_timeout = \"200ms\"", resourceBlock),
+			Config: env.configWith("max_retries = 0\n  request_timeout = \"200ms\"", resourceBlock),
 			// Go's HTTP client words its timeout either way, by where the
 			// try was when it fired.
 			ExpectError: regexp.MustCompile(`Client\.Timeout exceeded|context deadline exceeded`),

@@ -52,11 +52,7 @@ func (s *Server) Count(method, route string) int {
 func (s *Server) Total() int {
 	s.countMu.Lock()
 	defer s.countMu.Unlock()
-	n := 0
-	for _, c := range s.requests {
-		n += c
-	}
-	return n
+	return sum(s.requests)
 }
 
 // Answers returns the number of answers with this status the server itself
@@ -86,11 +82,7 @@ func (s *Server) Refused() int {
 func (s *Server) RefusedForSpelling() int {
 	s.countMu.Lock()
 	defer s.countMu.Unlock()
-	n := 0
-	for _, c := range s.respelt {
-		n += c
-	}
-	return n
+	return sum(s.respelt)
 }
 
 // RefusedForSpellingAt is [Server.RefusedForSpelling] for one method and
@@ -123,4 +115,13 @@ func (s *Server) ResetCounters() {
 	clear(s.respelt)
 	s.countMu.Unlock()
 	s.faults.ResetCounters()
+}
+
+// sum adds up a map of counters.
+func sum(counts map[string]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
 }

@@ -2,11 +2,7 @@ package arize
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/http"
 	"net/url"
-	"strconv"
 )
 
 // The AI-integration endpoints of the API.
@@ -25,62 +21,35 @@ func integrationPath(id string) string {
 // server's enum spelling (see writeSpelt for how that is found). A create is
 // never sent twice blindly: see Client.do for what it does when a try fails.
 func (c *Client) Create(ctx context.Context, in CreateRequest) (*Integration, error) {
-	return c.writeSpelt(ctx, func(sp Spelling) (*Integration, error) { return c.create(ctx, in, sp) })
+	return writeSpelt(ctx, c, func(sp Spelling) (*Integration, error) { return c.create(ctx, in, sp) })
 }
 
 // create sends in, spelt as sp. When a try's outcome is unknown, the retry
 // loop calls on findCreated to adopt what it may have made.
 func (c *Client) create(ctx context.Context, in CreateRequest, sp Spelling) (*Integration, error) {
-	var out Integration
-	adopt := func(ctx context.Context) (bool, error) {
-		found, err := c.findCreated(ctx, in)
-		if found == nil || err != nil {
-			return false, err
-		}
-		c.log.Debug(ctx, "Arize API create recovered: the integration was made, its answer lost", map[string]any{"id": found.ID})
-		out = *found
-		return true, nil
-	}
-	err := c.do(ctx, call{
-		method: http.MethodPost, path: integrationsPath, body: in.in(sp), want: http.StatusCreated, out: &out,
-		retry: createOnce(in.Name, adopt),
+	return createObject(ctx, c, integrationsPath, in.in(sp), in.Name, func(ctx context.Context) (*Integration, error) {
+		return c.findCreated(ctx, in)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
-
-// errOtherOwner says a look-up after an unknown outcome found a same-named
-// integration that this create did not make.
-var errOtherOwner = errors.New("an integration with this name exists with other settings")
 
 // findCreated looks for the integration an earlier POST of in may have made:
 // nil if there is none, an error wrapping errOtherOwner if the name is taken
 // by an integration that creating in does not make (see madeAs).
 func (c *Client) findCreated(ctx context.Context, in CreateRequest) (*Integration, error) {
-	same, err := findByName(ctx, c, integrationsPath, integrationsField, in.Name, func(i *Integration) string { return i.Name })
+	same, err := findByName(ctx, c, integrationsPath, integrationsField, nil, in.Name, func(i *Integration) string { return i.Name })
 	if err != nil || len(same) == 0 {
 		return nil, err
 	}
-	got := &same[0]
-	c.spelling.learnFrom(got)
-	if !in.madeAs(got) {
-		return nil, fmt.Errorf("%w (id %s)", errOtherOwner, got.ID)
-	}
-	return got, nil
+	c.spelling.learnFrom(&same[0])
+	return adoptIfMadeAs(same, in.madeAs, func(i *Integration) string { return i.ID })
 }
 
 // Get reads one integration. A missing one is an error for which IsNotFound
 // is true.
 func (c *Client) Get(ctx context.Context, id string) (*Integration, error) {
-	var out Integration
-	err := c.do(ctx, call{method: http.MethodGet, path: integrationPath(id), want: http.StatusOK, out: &out, retry: idempotent})
-	if err != nil {
-		return nil, err
-	}
-	c.spelling.learnFrom(&out)
-	return &out, nil
+	out, err := getObject[Integration](ctx, c, integrationPath(id))
+	c.spelling.learnFrom(out)
+	return out, err
 }
 
 // Update changes the fields set in in with one PATCH. A request that sends a
@@ -88,20 +57,12 @@ func (c *Client) Get(ctx context.Context, id string) (*Integration, error) {
 // spelling (see writeSpelt); any other needs none.
 func (c *Client) Update(ctx context.Context, id string, in UpdateRequest) (*Integration, error) {
 	patch := func(sp Spelling) (*Integration, error) {
-		var out Integration
-		err := c.do(ctx, call{
-			method: http.MethodPatch, path: integrationPath(id), body: in.in(sp), want: http.StatusOK, out: &out,
-			retry: idempotent, // the same body again does the same
-		})
-		if err != nil {
-			return nil, err
-		}
-		return &out, nil
+		return patchObject[Integration](ctx, c, integrationPath(id), in.in(sp))
 	}
 	var out *Integration
 	var err error
 	if in.carriesEnum() {
-		out, err = c.writeSpelt(ctx, patch)
+		out, err = writeSpelt(ctx, c, patch)
 	} else {
 		out, err = patch(SpellingUnknown) // spelt alike in both
 	}
@@ -112,7 +73,7 @@ func (c *Client) Update(ctx context.Context, id string, in UpdateRequest) (*Inte
 // Delete removes an integration. A missing one is an error for which
 // IsNotFound is true; callers that only want it gone may ignore that.
 func (c *Client) Delete(ctx context.Context, id string) error {
-	return c.do(ctx, call{method: http.MethodDelete, path: integrationPath(id), want: http.StatusNoContent, retry: idempotent})
+	return deleteObject(ctx, c, integrationPath(id))
 }
 
 // ListOptions filters a list. Name and SpaceName match case-insensitive
@@ -126,16 +87,7 @@ type ListOptions struct {
 }
 
 func (opts ListOptions) query() url.Values {
-	q := url.Values{}
-	for k, v := range map[string]string{"name": opts.Name, "space_id": opts.SpaceID, "space_name": opts.SpaceName} {
-		if v != "" {
-			q.Set(k, v)
-		}
-	}
-	if opts.Limit > 0 {
-		q.Set("limit", strconv.Itoa(opts.Limit))
-	}
-	return q
+	return listQuery(map[string]string{"name": opts.Name, "space_id": opts.SpaceID, "space_name": opts.SpaceName}, opts.Limit)
 }
 
 // ListPage is one page of a list.

@@ -86,11 +86,15 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	}
 }
 
-// findByName returns what path lists under exactly name: the API's name
+// findByName returns what path lists under exactly name, within scope (more
+// filters, such as a space list's org_id; nil for none): the API's name
 // filter matches case-insensitive substrings, so the list is filtered again
-// here. Names are unique within an account, so there is at most one.
-func findByName[T any](ctx context.Context, c *Client, path, itemsField, name string, nameOf func(*T) string) ([]T, error) {
+// here. Names are unique within their scope, so there is at most one.
+func findByName[T any](ctx context.Context, c *Client, path, itemsField string, scope url.Values, name string, nameOf func(*T) string) ([]T, error) {
 	query := url.Values{"name": {name}, "limit": {strconv.Itoa(maxPageSize)}}
+	for k, v := range scope {
+		query[k] = v
+	}
 	all, err := listAll[T](ctx, c, path, query, itemsField)
 	if err != nil {
 		return nil, err
@@ -102,4 +106,19 @@ func findByName[T any](ctx context.Context, c *Client, path, itemsField, name st
 		}
 	}
 	return exact, nil
+}
+
+// listQuery is a list's query: the filters that are set, and the page size
+// when it is not the API's default.
+func listQuery(filters map[string]string, limit int) url.Values {
+	q := url.Values{}
+	for k, v := range filters {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	if limit > 0 {
+		q.Set("limit", strconv.Itoa(limit))
+	}
+	return q
 }

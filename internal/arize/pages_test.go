@@ -228,11 +228,11 @@ func TestFindByNameIsExact(t *testing.T) {
 		}
 	}
 	nameOf := func(in *Integration) string { return in.Name }
-	got, err := findByName(context.Background(), c, integrationsPath, integrationsField, "cat", nameOf)
+	got, err := findByName(context.Background(), c, integrationsPath, integrationsField, nil, "cat", nameOf)
 	if err != nil || len(got) != 1 || got[0].Name != "cat" {
 		t.Fatalf("findByName(cat) = %s, %v; want the one named cat", dump(got), err)
 	}
-	if got, err := findByName(context.Background(), c, integrationsPath, integrationsField, "CAT", nameOf); err != nil || len(got) != 0 {
+	if got, err := findByName(context.Background(), c, integrationsPath, integrationsField, nil, "CAT", nameOf); err != nil || len(got) != 0 {
 		t.Errorf("findByName(CAT) = %s, %v; want none", dump(got), err)
 	}
 	for _, q := range listQueries(rec) {

@@ -104,6 +104,18 @@ var (
 		[2]AuthType{AuthTypeProxyWithHeaders, "proxy_with_headers"},
 		[2]AuthType{AuthTypeBearerToken, "bearer_token"},
 	)
+	// The membership roles' spellings: "read-only" and "predefined" before
+	// July 2026 (Python SDK CHANGELOG 8.40.0).
+	roleAssignmentTypeSpellings = newSpellings(
+		[2]RoleAssignmentType{RoleAssignmentPredefined, "predefined"},
+		[2]RoleAssignmentType{RoleAssignmentCustom, "custom"},
+	)
+	predefinedRoleSpellings = newSpellings(
+		[2]PredefinedRole{RoleAdmin, "admin"},
+		[2]PredefinedRole{RoleMember, "member"},
+		[2]PredefinedRole{RoleReadOnly, "read-only"},
+		[2]PredefinedRole{RoleAnnotator, "annotator"},
+	)
 )
 
 // SameEnumValue reports whether a and b are one provider or auth type value,
@@ -156,6 +168,16 @@ func (s *serverSpelling) learnFrom(in *Integration) {
 	}
 }
 
+// learnFromRole records the spelling of a membership answer's role.
+func (s *serverSpelling) learnFromRole(r *RoleAssignment) {
+	if r == nil || s.get() != SpellingUnknown {
+		return
+	}
+	if sp, ok := roleAssignmentTypeSpellings.spelling[r.Type]; ok {
+		s.learn(sp)
+	}
+}
+
 // acquire returns the spelling a write should use. While the spelling is
 // unknown, the first caller becomes the prober (probing is true) and must
 // call settle; every other caller waits until the probe settles, so that
@@ -200,9 +222,10 @@ func (s *serverSpelling) settle(learnt Spelling) {
 // server refuses it (400 or 422), it is sent once more in the published
 // page's. A refused request was answered before the server acted on it and
 // changed nothing, so sending it again in the other spelling is not a blind
-// retry: it cannot make a second integration or apply a change twice.
+// retry: it cannot make a second object or apply a change twice.
 // Whichever spelling succeeds is remembered for the rest of the process.
-func (c *Client) writeSpelt(ctx context.Context, send func(Spelling) (*Integration, error)) (*Integration, error) {
+// Every write that carries an enum goes through it, whatever its type.
+func writeSpelt[T any](ctx context.Context, c *Client, send func(Spelling) (*T, error)) (*T, error) {
 	sp, probing, err := c.spelling.acquire(ctx)
 	if err != nil {
 		return nil, err

@@ -277,7 +277,7 @@ func TestSpellingNotTriedOnOtherErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.c.spelling.known.Store(uint32(SpellingUnknown)) // forget, then learn mid-probe below
-		_, err = f.c.writeSpelt(context.Background(), func(sp Spelling) (*Integration, error) {
+		_, err = writeSpelt(context.Background(), f.c, func(sp Spelling) (*Integration, error) {
 			if sp == SpellingToday {
 				f.c.spelling.learn(SpellingToday) // as a concurrent read would
 				return nil, &APIError{Status: http.StatusUnprocessableEntity, Detail: "model_names must not be empty"}

@@ -1,6 +1,7 @@
-// Command arize-emulator serves the in-memory Arize AI-integrations API of
-// internal/emulator on a loopback port, for demos and for running the
-// provider by hand without an Arize account.
+// Command arize-emulator serves the in-memory Arize API of internal/emulator
+// (AI integrations, organizations, spaces and their members) on a loopback
+// port, for demos and for running the provider by hand without an Arize
+// account.
 //
 // Usage:
 //
@@ -20,6 +21,28 @@
 // against both:
 //
 //	arize-emulator -dialect published
+//
+// The users API is not emulated, so the account has users from the start,
+// for organization and space memberships to name. Their ids are fixed:
+//
+//	VXNlcjoxOmFBYUE=  User:1:aAaA  alice@example.com  ADMIN
+//	VXNlcjoyOmJCYkI=  User:2:bBbB  bob@example.com    MEMBER
+//	VXNlcjozOmNDY0M=  User:3:cCcC  carol@example.com  MEMBER
+//	VXNlcjo0OmREZEQ=  User:4:dDdD  dana@example.com   ANNOTATOR
+//
+// -user adds one more (or replaces one by its id), with the account role
+// ADMIN, MEMBER (the default), READ_ONLY or ANNOTATOR:
+//
+//	arize-emulator -user VXNlcjo1OmVFZUU==erin@example.com:READ_ONLY
+//
+// (the id is VXNlcjo1OmVFZUU=, User:5:eEeE: in id=value flags the '='
+// padding of an id is kept, and the last '=' of the first run of them
+// separates it from the value).
+//
+// -space id=name, repeatable, names the spaces known to the AI integration
+// list's space_id and space_name filters besides those made through
+// /v2/spaces (without it, two demo spaces); they are not served by
+// /v2/spaces.
 //
 // Faults for trying out retries by hand:
 //
@@ -54,6 +77,18 @@ var defaultSpaces = map[string]string{
 	"U3BhY2U6Njc4OTA=": "staging",    // Space:67890
 }
 
+// defaultUsers are the account's users; see the package comment.
+var defaultUsers = []emulator.User{
+	{ID: "VXNlcjoxOmFBYUE=", Email: "alice@example.com", Name: "Alice", Role: "ADMIN"},   // User:1:aAaA
+	{ID: "VXNlcjoyOmJCYkI=", Email: "bob@example.com", Name: "Bob", Role: "MEMBER"},      // User:2:bBbB
+	{ID: "VXNlcjozOmNDY0M=", Email: "carol@example.com", Name: "Carol", Role: "MEMBER"},  // User:3:cCcC
+	{ID: "VXNlcjo0OmREZEQ=", Email: "dana@example.com", Name: "Dana", Role: "ANNOTATOR"}, // User:4:dDdD
+}
+
+// accountRoles are the values -user takes, in today's spelling (the
+// published one is taken too).
+var accountRoles = []string{"ADMIN", "MEMBER", "READ_ONLY", "ANNOTATOR"}
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -66,11 +101,49 @@ type spacesFlag map[string]string
 func (f spacesFlag) String() string { return fmt.Sprint(map[string]string(f)) }
 
 func (f spacesFlag) Set(v string) error {
-	id, name, ok := strings.Cut(v, "=")
+	id, name, ok := cutID(v)
 	if !ok || id == "" || name == "" {
 		return errors.New("want id=name")
 	}
 	f[id] = name
+	return nil
+}
+
+// cutID splits an id=value flag. Relay ids are base64 and may end in '='
+// padding ("VXNlcjoxOmFBYUE="), so the separator is the last '=' of the
+// first run of them: "VXNlcjoxOmFBYUE==alice" is the id VXNlcjoxOmFBYUE=
+// and the value alice.
+func cutID(v string) (id, value string, ok bool) {
+	i := strings.Index(v, "=")
+	if i < 0 {
+		return v, "", false
+	}
+	for i+1 < len(v) && v[i+1] == '=' {
+		i++
+	}
+	return v[:i], v[i+1:], true
+}
+
+// usersFlag collects repeated -user id=email[:role] flags.
+type usersFlag []emulator.User
+
+func (f *usersFlag) String() string { return fmt.Sprint(len(*f), " users") }
+
+func (f *usersFlag) Set(v string) error {
+	id, rest, ok := cutID(v)
+	email, role, _ := strings.Cut(rest, ":")
+	if !ok || id == "" || email == "" {
+		return errors.New("want id=email or id=email:role")
+	}
+	if role == "" {
+		role = "MEMBER"
+	}
+	role = emulator.Canonical(role)
+	if !slices.Contains(accountRoles, role) {
+		return fmt.Errorf("role %q: want one of %s", role, strings.Join(accountRoles, ", "))
+	}
+	name, _, _ := strings.Cut(email, "@")
+	*f = append(*f, emulator.User{ID: id, Email: email, Name: name, Role: role})
 	return nil
 }
 
@@ -92,7 +165,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	seed := fs.Int64("seed", 1, "seed of the fault injection random source")
 	explicitNull := fs.Bool("explicit-null-scopings", false, `answer account-wide scopings as [{"organization_id":null,"space_id":null}] instead of [{}]`)
 	spaces := spacesFlag{}
-	fs.Var(spaces, "space", "known space `id=name` for the list filters, repeatable (default: two demo spaces)")
+	fs.Var(spaces, "space", "known space `id=name` for the AI integration list filters, repeatable (default: two demo spaces)")
+	var users usersFlag
+	fs.Var(&users, "user", "one more user `id=email[:role]` (role ADMIN, MEMBER, READ_ONLY or ANNOTATOR; default MEMBER), repeatable; an id of a default user replaces it")
 	dialect := emulator.DialectToday
 	fs.Func("dialect", "API `spelling` to speak: today (OPEN_AI, DEFAULT, provider_metadata.kind; the default) "+
 		"or published (openAI, default, no kind: the February 2026 create page)", func(v string) error {
@@ -134,7 +209,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		spaces = defaultSpaces
 	}
 
-	srv := emulator.New(emulator.Options{APIKey: *apiKey, Spaces: spaces, ExplicitNullScopings: *explicitNull, Dialect: dialect})
+	srv := emulator.New(emulator.Options{
+		APIKey:               *apiKey,
+		Spaces:               spaces,
+		Users:                append(slices.Clone(defaultUsers), users...),
+		ExplicitNullScopings: *explicitNull,
+		Dialect:              dialect,
+	})
 	srv.SetFaults(emulator.Faults{
 		ErrorRate:           *errorRate,
 		Statuses:            statuses,

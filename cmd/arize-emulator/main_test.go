@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,6 +107,10 @@ func TestRunRefusesBadFlags(t *testing.T) {
 		{"empty statuses", []string{"-api-key", "k", "-statuses", ""}, noEnv, "-statuses"},
 		{"negative retry-after", []string{"-api-key", "k", "-retry-after", "-1s"}, noEnv, "-retry-after"},
 		{"bad space", []string{"-api-key", "k", "-space", "nameless"}, noEnv, "id=name"},
+		{"padded space id without a name", []string{"-api-key", "k", "-space", "U3BhY2U6MTIzNDU="}, noEnv, "id=name"},
+		{"user without email", []string{"-api-key", "k", "-user", "VXNlcjo1OmVFZUU="}, noEnv, "want id=email"},
+		{"user without id", []string{"-api-key", "k", "-user", "=erin@example.com"}, noEnv, "want id=email"},
+		{"user role", []string{"-api-key", "k", "-user", "VXNlcjo1OmVFZUU==erin@example.com:OWNER"}, noEnv, `role "OWNER": want one of ADMIN, MEMBER, READ_ONLY, ANNOTATOR`},
 		{"stray argument", []string{"-api-key", "k", "extra"}, noEnv, "unexpected"},
 		{"unknown dialect", []string{"-api-key", "k", "-dialect", "feb2026"}, noEnv, `invalid value "feb2026" for flag -dialect: unknown dialect "feb2026": want today or published`},
 		{"dialect casing", []string{"-api-key", "k", "-dialect", "Published"}, noEnv, `unknown dialect "Published"`},
@@ -319,5 +324,63 @@ func TestRunDialect(t *testing.T) {
 				t.Errorf("exit %d, stderr %q", code, stderr)
 			}
 		})
+	}
+}
+
+func TestCutID(t *testing.T) {
+	for _, tt := range []struct {
+		in, id, value string
+		ok            bool
+	}{
+		{"U3BhY2U6MTIzNDU==production", "U3BhY2U6MTIzNDU=", "production", true},
+		{"VXNlcjoyOmJCYkI==bob@example.com:MEMBER", "VXNlcjoyOmJCYkI=", "bob@example.com:MEMBER", true},
+		{"abc=name=with=equals", "abc", "name=with=equals", true},
+		{"U3BhY2U6Mzp4WXpX=dev", "U3BhY2U6Mzp4WXpX", "dev", true},
+		{"nameless", "nameless", "", false},
+	} {
+		id, value, ok := cutID(tt.in)
+		if id != tt.id || value != tt.value || ok != tt.ok {
+			t.Errorf("cutID(%q) = %q %q %v, want %q %q %v", tt.in, id, value, ok, tt.id, tt.value, tt.ok)
+		}
+	}
+}
+
+// TestRunUsers checks the seeded users and -user: memberships can name
+// them, and their account roles hold (dana is an annotator).
+func TestRunUsers(t *testing.T) {
+	base, _, stop := startRun(t, "-user", "VXNlcjo1OmVFZUU==erin@example.com:read-only",
+		"-user", "VXNlcjoyOmJCYkI==robert@example.com:ANNOTATOR", "-space", "U3BhY2U6Mzp4WXpX=dev")
+	status, org := sendBody(t, "POST", base+"/v2/organizations", `{"name":"demo"}`)
+	if status != http.StatusCreated {
+		t.Fatalf("create organization: %d %v", status, org)
+	}
+	users := base + "/v2/organizations/" + url.PathEscape(org["id"].(string)) + "/users"
+	for _, tt := range []struct {
+		user, role string
+		status     int
+	}{
+		{"VXNlcjoxOmFBYUE=", "ADMIN", 200},     // alice
+		{"VXNlcjozOmNDY0M=", "MEMBER", 200},    // carol
+		{"VXNlcjo0OmREZEQ=", "ANNOTATOR", 200}, // dana
+		{"VXNlcjo0OmREZEQ=", "MEMBER", 400},    // dana is an annotator
+		{"VXNlcjo1OmVFZUU=", "READ_ONLY", 200}, // erin, from -user
+		{"VXNlcjoyOmJCYkI=", "MEMBER", 400},    // bob, made an annotator by -user
+		{"VXNlcjoyOmJCYkI=", "ANNOTATOR", 200},
+		{"VXNlcjo5OmlJaUk=", "MEMBER", 404}, // nobody
+	} {
+		status, body := sendBody(t, "POST", users, `{"user_id":"`+tt.user+`","role":{"type":"PREDEFINED","name":"`+tt.role+`"}}`)
+		if status != tt.status {
+			t.Errorf("%s as %s: %d %v, want %d", tt.user, tt.role, status, body, tt.status)
+		}
+	}
+	// -space replaces the demo spaces.
+	if status, body := sendBody(t, "GET", base+"/v2/ai-integrations?space_name=dev", ""); status != http.StatusOK {
+		t.Errorf("list in the -space space: %d %v", status, body)
+	}
+	if status, _ := sendBody(t, "GET", base+"/v2/ai-integrations?space_name=prod", ""); status != http.StatusNotFound {
+		t.Errorf("list in a demo space: %d, want 404", status)
+	}
+	if code, stderr := stop(); code != 0 {
+		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

@@ -21,8 +21,7 @@ func (s *Server) count(key string) {
 // countAnswer counts one answer the server gave to r, and whether it refused
 // a write. The fault injector reports the answers as they are sent.
 func (s *Server) countAnswer(r *http.Request, status int) {
-	method := r.Method
-	route, _, _ := classify(r)
+	method, route := r.Method, classify(r).route
 	s.countMu.Lock()
 	defer s.countMu.Unlock()
 	s.answers[answerKey{method, route, status}]++

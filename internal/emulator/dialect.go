@@ -26,14 +26,17 @@ const (
 	// OPEN_AI, AZURE_OPEN_AI, AWS_BEDROCK, VERTEX_AI, ANTHROPIC, CUSTOM,
 	// NVIDIA_NIM, GEMINI; auth_type DEFAULT, PROXY_WITH_HEADERS,
 	// BEARER_TOKEN; provider_metadata.kind (AWS or GCP) required in requests
-	// and always rendered.
+	// and always rendered; role.type PREDEFINED, CUSTOM; role.name ADMIN,
+	// MEMBER, READ_ONLY, ANNOTATOR.
 	DialectToday Dialect = "today"
 	// DialectPublished is the spelling of the published create page
 	// (February 2026): provider openAI, azureOpenAI, awsBedrock, vertexAI,
 	// anthropic, custom, nvidiaNim, gemini; auth_type default,
 	// proxy_with_headers, bearer_token; provider_metadata has no kind member,
 	// its members tell AWS (role_arn, external_id) from GCP (project_id,
-	// location, project_access_label).
+	// location, project_access_label). The role values of memberships are
+	// the SDKs' before July 2026: role.type predefined, custom; role.name
+	// admin, member, read-only, annotator.
 	DialectPublished Dialect = "published"
 )
 
@@ -66,14 +69,43 @@ var (
 		{authProxyWithHeaders, "proxy_with_headers"},
 		{authBearerToken, "bearer_token"},
 	}
+	// The roles of memberships: role.type, and role.name of a predefined
+	// role, which is also a user's account role. Before July 2026 they were
+	// lower case, kebab case for read-only (Python SDK CHANGELOG 8.40.0).
+	roleTypeSpellings = []spellingPair{
+		{rolePredefined, "predefined"},
+		{roleCustom, "custom"},
+	}
+	roleNameSpellings = []spellingPair{
+		{roleAdmin, "admin"},
+		{roleMember, "member"},
+		{roleReadOnly, "read-only"},
+		{roleAnnotator, "annotator"},
+	}
 )
 
 // spelling is a dialect's view of the tables, built once.
 type spelling struct {
 	providers []string          // the dialect's provider values, in table order
 	authTypes []string          // the dialect's auth_type values, in table order
-	toStore   map[string]string // dialect spelling -> today's, providers and auth types
+	roleTypes []string          // the dialect's role.type values, in table order
+	roleNames []string          // the dialect's role.name values, in table order
+	toStore   map[string]string // dialect spelling -> today's, every table
 	toWire    map[string]string // today's spelling -> dialect's
+}
+
+// values are the dialect's values of an enum field: provider, auth_type,
+// role.type or role.name.
+func (sp *spelling) values(field string) []string {
+	switch field {
+	case "auth_type":
+		return sp.authTypes
+	case "role.type":
+		return sp.roleTypes
+	case "role.name":
+		return sp.roleNames
+	}
+	return sp.providers
 }
 
 var (
@@ -103,13 +135,24 @@ func newSpelling(pick func(spellingPair) string) *spelling {
 		sp.authTypes = append(sp.authTypes, pick(p))
 		sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
 	}
+	// "custom" is a provider and a role type, CUSTOM in both: the shared
+	// maps agree.
+	for _, p := range roleTypeSpellings {
+		sp.roleTypes = append(sp.roleTypes, pick(p))
+		sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
+	}
+	for _, p := range roleNameSpellings {
+		sp.roleNames = append(sp.roleNames, pick(p))
+		sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
+	}
 	return sp
 }
 
-// Canonical returns today's spelling of a provider or auth_type value given
-// in either dialect's spelling ("openAI" and "OPEN_AI" both give "OPEN_AI",
-// "proxy_with_headers" gives "PROXY_WITH_HEADERS"). Any other value, "" and
-// differently cased ones included, is returned unchanged.
+// Canonical returns today's spelling of a provider, auth_type or role value
+// given in either dialect's spelling ("openAI" and "OPEN_AI" both give
+// "OPEN_AI", "proxy_with_headers" gives "PROXY_WITH_HEADERS", "read-only"
+// gives "READ_ONLY", "predefined" gives "PREDEFINED"). Any other value, ""
+// and differently cased ones included, is returned unchanged.
 func Canonical(v string) string {
 	if c, ok := canonicalOf[v]; ok {
 		return c
@@ -119,8 +162,8 @@ func Canonical(v string) string {
 
 func (d Dialect) spelling() *spelling { return spellings[d] }
 
-// spell renders a stored (today's) provider or auth_type value in d; a value
-// outside the tables is rendered as it is.
+// spell renders a stored (today's) enum value in d; a value outside the
+// tables is rendered as it is.
 func (d Dialect) spell(canonical string) string {
 	if v, ok := d.spelling().toWire[canonical]; ok {
 		return v
@@ -130,11 +173,7 @@ func (d Dialect) spell(canonical string) string {
 
 // oneOf is the list of a field's allowed values in d, for problem details.
 func (d Dialect) oneOf(field string) string {
-	values := d.spelling().providers
-	if field == "auth_type" {
-		values = d.spelling().authTypes
-	}
-	return strings.Join(values, ", ")
+	return strings.Join(d.spelling().values(field), ", ")
 }
 
 // other is the dialect that is not d.
@@ -145,15 +184,11 @@ func (d Dialect) other() Dialect {
 	return DialectPublished
 }
 
-// decodeEnum returns today's spelling of a provider or auth_type value sent
-// in d's spelling, or false for anything else, the other dialect's
-// spelling included.
+// decodeEnum returns today's spelling of a value of an enum field (see
+// spelling.values) sent in d's spelling, or false for anything else, the
+// other dialect's spelling included.
 func (d Dialect) decodeEnum(field, v string) (string, bool) {
-	values := d.spelling().providers
-	if field == "auth_type" {
-		values = d.spelling().authTypes
-	}
-	if !slices.Contains(values, v) {
+	if !slices.Contains(d.spelling().values(field), v) {
 		return "", false
 	}
 	return d.spelling().toStore[v], true

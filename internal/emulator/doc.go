@@ -1,5 +1,8 @@
-// Package emulator is an in-memory stand-in for the Arize REST API v2
-// AI-integrations endpoints, as CONTRACT.md beside it describes.
+// Package emulator is an in-memory stand-in for the Arize REST API v2, as
+// CONTRACT.md beside it describes: the AI-integrations endpoints, and
+// organizations, spaces and their members. The users API is not emulated;
+// the users memberships name are seeded (Options.Users) or added by tests
+// ([Server.AddUser]).
 //
 // It exists so that the API client and the Terraform provider can be tested
 // offline against a real HTTP server that behaves like Arize: bearer
@@ -17,12 +20,13 @@
 // DEFAULT, ...) and provider_metadata gained a required kind (AWS or GCP).
 // All SDKs since send that spelling, [DialectToday], the default; the
 // published create page (February 2026) still shows the old one (openAI,
-// awsBedrock, default, ... and no kind), [DialectPublished]. Which of the
-// two the real server accepts cannot be known from outside, so the provider
-// must work against both, and the emulator is strict about the one it
-// speaks: the other dialect's spelling is refused like any unknown value
-// (422 naming the field), and a kind sent to the published dialect is an
-// unknown field (400).
+// awsBedrock, default, ... and no kind), [DialectPublished]. Membership
+// roles changed the same way (predefined, read-only, ... became PREDEFINED,
+// READ_ONLY, ...). Which of the two the real server accepts cannot be known
+// from outside, so the provider must work against both, and the emulator is
+// strict about the one it speaks: the other dialect's spelling is refused
+// like any unknown value (422 naming the field), and a kind sent to the
+// published dialect is an unknown field (400).
 //
 // The store always holds today's spelling, whatever the dialect: requests
 // are translated as they are decoded and answers as they are rendered, and
@@ -35,11 +39,14 @@
 // route (to assert how many calls an operation made), counters of the
 // answers it gave by status and of the writes it refused
 // ([Server.Refused]), direct state access that bypasses HTTP (to simulate
-// changes made outside Terraform), and fault injection to exercise the
-// client's retry logic: a share of 429/5xx answers, connections closed
-// without an answer before the request is served or after a write was
-// applied, deterministic "fail or drop the next n" faults, added latency,
-// and counters of what was injected.
+// changes made outside Terraform: Put, PutOrganization, PutSpace,
+// PutOrganizationMember, RemoveOrganization, ...; and to read what no
+// endpoint shows, such as OrganizationMembers and SpaceOrganization), a
+// space the key may not see ([Server.ForbidSpace]), and fault injection to
+// exercise the client's retry logic: a share of 429/5xx answers,
+// connections closed without an answer before the request is served or
+// after a write was applied, deterministic "fail or drop the next n"
+// faults, added latency, and counters of what was injected.
 //
 // The faults are one piece of HTTP middleware, [FaultInjector]. A Server
 // has its own in front of its API (SetFaults, FailNext, DropNext and

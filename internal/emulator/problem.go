@@ -10,11 +10,12 @@ import (
 // every problem+json body. Tests and clients may match on them; their text
 // never changes.
 const (
-	CodeInvalidRequest       = "invalid_request"        // 400: malformed JSON, wrong JSON type, unknown field, empty PATCH, bad query
+	CodeInvalidRequest       = "invalid_request"        // 400: malformed JSON, wrong JSON type, unknown field, empty PATCH, bad query, a membership rule
 	CodeUnauthorized         = "unauthorized"           // 401: missing or wrong bearer key
-	CodeNotFound             = "not_found"              // 404: unknown path, unknown id, unknown space
+	CodeForbidden            = "forbidden"              // 403: a space the key may not see (Server.ForbidSpace)
+	CodeNotFound             = "not_found"              // 404: unknown path, unknown id, unknown space, organization or user, not a member
 	CodeMethodNotAllowed     = "method_not_allowed"     // 405: known path, wrong method
-	CodeNameConflict         = "name_conflict"          // 409: the name is used by another integration
+	CodeNameConflict         = "name_conflict"          // 409: the name is used by another integration, organization or space
 	CodePayloadTooLarge      = "payload_too_large"      // 413: body over 1 MiB
 	CodeUnsupportedMediaType = "unsupported_media_type" // 415: a body sent with a non-JSON Content-Type
 	CodeValidationError      = "validation_error"       // 422: well-formed request with invalid values
@@ -76,6 +77,14 @@ func notFound(format string, args ...any) *Problem {
 	return problemf(http.StatusNotFound, CodeNotFound, format, args...)
 }
 
+func forbidden(format string, args ...any) *Problem {
+	return problemf(http.StatusForbidden, CodeForbidden, format, args...)
+}
+
+func conflict(format string, args ...any) *Problem {
+	return problemf(http.StatusConflict, CodeNameConflict, format, args...)
+}
+
 // codeForStatus names the error code used when a fault injects a bare status.
 func codeForStatus(status int) string {
 	switch status {
@@ -83,6 +92,8 @@ func codeForStatus(status int) string {
 		return CodeInvalidRequest
 	case http.StatusUnauthorized:
 		return CodeUnauthorized
+	case http.StatusForbidden:
+		return CodeForbidden
 	case http.StatusNotFound:
 		return CodeNotFound
 	case http.StatusConflict:

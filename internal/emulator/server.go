@@ -10,12 +10,47 @@ import (
 	"time"
 )
 
-// Routes, as used for the request counters: the item route keeps the
-// literal text {id}, so one counter covers every integration.
+// Routes, as used for the request counters: an item route keeps the literal
+// text {id} (and {user_id}), so one counter covers every integration,
+// organization, space or member.
 const (
 	RouteCollection = "/v2/ai-integrations"
 	RouteItem       = "/v2/ai-integrations/{id}"
+
+	RouteOrganizations     = "/v2/organizations"
+	RouteOrganization      = "/v2/organizations/{id}"
+	RouteOrganizationUsers = "/v2/organizations/{id}/users"
+	RouteOrganizationUser  = "/v2/organizations/{id}/users/{user_id}"
+
+	RouteSpaces     = "/v2/spaces"
+	RouteSpace      = "/v2/spaces/{id}"
+	RouteSpaceUsers = "/v2/spaces/{id}/users"
+	RouteSpaceUser  = "/v2/spaces/{id}/users/{user_id}"
 )
+
+// allowed lists the methods of each route, in the order a 405's Allow
+// header names them.
+var allowed = map[string]string{
+	RouteCollection:        "GET, POST",
+	RouteItem:              "GET, PATCH, DELETE",
+	RouteOrganizations:     "GET, POST",
+	RouteOrganization:      "GET, PATCH, DELETE",
+	RouteOrganizationUsers: "POST",
+	RouteOrganizationUser:  "DELETE",
+	RouteSpaces:            "GET, POST",
+	RouteSpace:             "GET, PATCH, DELETE",
+	RouteSpaceUsers:        "POST",
+	RouteSpaceUser:         "DELETE",
+}
+
+// routePatterns are the routes split into path segments, for classify.
+var routePatterns = func() [][]string {
+	out := make([][]string, 0, len(allowed))
+	for route := range allowed {
+		out = append(out, strings.Split(route, "/"))
+	}
+	return out
+}()
 
 // defaultUserID is the created_by_user_id of the published example,
 // base64("User:1:nNbC").
@@ -28,9 +63,15 @@ type Options struct {
 	APIKey string
 	// UserID is reported as created_by_user_id; default "VXNlcjoxOm5OYkM=".
 	UserID string
-	// Spaces are the spaces the account can see, id to name, used by the
-	// space_id and space_name list filters.
+	// Spaces are more spaces the account can see, id to name, known only to
+	// the space_id and space_name filters of the integration list; spaces
+	// made through /v2/spaces (or PutSpace) are known to them too. These
+	// are not served by /v2/spaces and belong to no modelled organization.
 	Spaces map[string]string
+	// Users are the account's users, seeded at start (the users API is not
+	// emulated): those memberships can name. An empty ID is assigned, an
+	// empty Role is MEMBER; see [Server.AddUser].
+	Users []User
 	// ExplicitNullScopings renders an account-wide integration's scopings as
 	// [{"organization_id":null,"space_id":null}] instead of [{}]; Arize has
 	// been seen answering both.
@@ -48,11 +89,23 @@ type Options struct {
 type Server struct {
 	opts Options
 
-	mu     sync.Mutex // guards the store below
+	// mu guards the store below, every family at once: a cascade (an
+	// organization's delete reaches its spaces, members and integrations)
+	// is one step that no request sees half done.
+	mu     sync.Mutex
 	seq    uint64
 	byID   map[string]*record
 	byName map[string]*record
 	order  []*record // creation order
+
+	orgs         table[Organization]
+	orgNames     map[string]string // name -> id; unique in the account
+	spaces       table[Space]
+	spaceNames   map[spaceKey]string // (organization, name) -> id
+	forbidden    map[string]bool     // space ids the key may not see: ForbidSpace
+	users        table[User]
+	orgMembers   memberships
+	spaceMembers memberships
 
 	countMu  sync.Mutex // guards the counters below
 	requests map[string]int
@@ -66,8 +119,10 @@ type Server struct {
 	faults *FaultInjector
 }
 
-// New returns an empty Server. It panics if opts.Dialect is neither empty
-// nor one of DialectToday and DialectPublished.
+// New returns a Server that holds opts.Users and nothing else. It panics if
+// opts.Dialect is neither empty nor one of DialectToday and
+// DialectPublished, or if a user's Role is not an account role (see
+// [Server.AddUser]).
 func New(opts Options) *Server {
 	if opts.Dialect == "" {
 		opts.Dialect = DialectToday
@@ -83,13 +138,25 @@ func New(opts Options) *Server {
 	}
 	opts.Spaces = maps.Clone(opts.Spaces)
 	s := &Server{
-		opts:     opts,
-		byID:     map[string]*record{},
-		byName:   map[string]*record{},
-		requests: map[string]int{},
-		answers:  map[answerKey]int{},
-		respelt:  map[string]int{},
+		opts:         opts,
+		byID:         map[string]*record{},
+		byName:       map[string]*record{},
+		orgs:         newTable[Organization](),
+		orgNames:     map[string]string{},
+		spaces:       newTable[Space](),
+		spaceNames:   map[spaceKey]string{},
+		forbidden:    map[string]bool{},
+		users:        newTable[User](),
+		orgMembers:   newMemberships(typeOrganizationMember),
+		spaceMembers: newMemberships(typeSpaceMember),
+		requests:     map[string]int{},
+		answers:      map[answerKey]int{},
+		respelt:      map[string]int{},
 	}
+	for _, u := range opts.Users {
+		s.AddUser(u)
+	}
+	s.opts.Users = nil // the store holds them now
 	s.faults = NewFaultInjector(http.HandlerFunc(s.serve), Faults{})
 	s.faults.answered = s.countAnswer
 	return s
@@ -105,8 +172,7 @@ func (s *Server) Dialect() Dialect { return s.opts.Dialect }
 // an injected fault, nor a write dropped after commit) is counted as its
 // header is written, before the client can read it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	route, _, _ := classify(r)
-	s.count(r.Method + " " + route)
+	s.count(r.Method + " " + classify(r).route)
 	s.faults.ServeHTTP(w, r)
 }
 
@@ -127,53 +193,122 @@ func (s *Server) Injected() map[string]int { return s.faults.Injected() }
 
 // serve authenticates and routes a request that no fault stopped.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	route, id, known := classify(r)
+	m := classify(r)
 	if !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="arize"`)
 		writeProblem(w, r, problemf(http.StatusUnauthorized, CodeUnauthorized,
 			"Authorization header must be \"Bearer <api key>\" with a valid API key"))
 		return
 	}
-	if !known {
+	if !m.known {
 		writeProblem(w, r, notFound("no such endpoint"))
 		return
 	}
-	switch {
-	case route == RouteCollection && r.Method == http.MethodGet:
-		s.handleList(w, r)
-	case route == RouteCollection && r.Method == http.MethodPost:
-		s.handleCreate(w, r)
-	case route == RouteItem && r.Method == http.MethodGet:
-		s.handleGet(w, r, id)
-	case route == RouteItem && r.Method == http.MethodPatch:
-		s.handleUpdate(w, r, id)
-	case route == RouteItem && r.Method == http.MethodDelete:
-		s.handleDelete(w, r, id)
-	default:
-		allow := "GET, POST"
-		if route == RouteItem {
-			allow = "GET, PATCH, DELETE"
-		}
+	if !s.dispatch(w, r, m) {
+		allow := allowed[m.route]
 		w.Header().Set("Allow", allow)
 		writeProblem(w, r, problemf(http.StatusMethodNotAllowed, CodeMethodNotAllowed,
-			"method %s is not allowed on %s (allowed: %s)", r.Method, route, allow))
+			"method %s is not allowed on %s (allowed: %s)", r.Method, m.route, allow))
 	}
 }
 
-// classify maps a request path to its counter route and, for the item route,
-// the unescaped id. It works on the escaped path so an id containing an
-// escaped '/' stays one segment. Unknown paths are counted under themselves.
-func classify(r *http.Request) (route, id string, known bool) {
-	path := r.URL.EscapedPath()
-	if path == RouteCollection {
-		return RouteCollection, "", true
+// dispatch serves a request on a known route, and reports false when the
+// route has no such method.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m match) bool {
+	switch r.Method + " " + m.route {
+	case "GET " + RouteCollection:
+		s.handleList(w, r)
+	case "POST " + RouteCollection:
+		s.handleCreate(w, r)
+	case "GET " + RouteItem:
+		s.handleGet(w, r, m.id)
+	case "PATCH " + RouteItem:
+		s.handleUpdate(w, r, m.id)
+	case "DELETE " + RouteItem:
+		s.handleDelete(w, r, m.id)
+
+	case "GET " + RouteOrganizations:
+		s.handleOrganizationList(w, r)
+	case "POST " + RouteOrganizations:
+		s.handleOrganizationCreate(w, r)
+	case "GET " + RouteOrganization:
+		s.handleOrganizationGet(w, r, m.id)
+	case "PATCH " + RouteOrganization:
+		s.handleOrganizationUpdate(w, r, m.id)
+	case "DELETE " + RouteOrganization:
+		s.handleOrganizationDelete(w, r, m.id)
+	case "POST " + RouteOrganizationUsers:
+		s.handleOrganizationUserAdd(w, r, m.id)
+	case "DELETE " + RouteOrganizationUser:
+		s.handleOrganizationUserRemove(w, r, m.id, m.userID)
+
+	case "GET " + RouteSpaces:
+		s.handleSpaceList(w, r)
+	case "POST " + RouteSpaces:
+		s.handleSpaceCreate(w, r)
+	case "GET " + RouteSpace:
+		s.handleSpaceGet(w, r, m.id)
+	case "PATCH " + RouteSpace:
+		s.handleSpaceUpdate(w, r, m.id)
+	case "DELETE " + RouteSpace:
+		s.handleSpaceDelete(w, r, m.id)
+	case "POST " + RouteSpaceUsers:
+		s.handleSpaceUserAdd(w, r, m.id)
+	case "DELETE " + RouteSpaceUser:
+		s.handleSpaceUserRemove(w, r, m.id, m.userID)
+	default:
+		return false
 	}
-	if rest, ok := strings.CutPrefix(path, RouteCollection+"/"); ok && rest != "" && !strings.Contains(rest, "/") {
-		if id, err := url.PathUnescape(rest); err == nil {
-			return RouteItem, id, true
+	return true
+}
+
+// match is a request path classified: its counter route and the unescaped
+// ids it names.
+type match struct {
+	route  string
+	id     string // {id}
+	userID string // {user_id}
+	known  bool
+}
+
+// classify maps a request path to its counter route and the unescaped ids.
+// It works on the escaped path so an id containing an escaped '/' stays one
+// segment; an empty segment or one that does not unescape matches no route.
+// Unknown paths are counted under themselves.
+func classify(r *http.Request) match {
+	segments := strings.Split(r.URL.EscapedPath(), "/")
+	for _, pattern := range routePatterns {
+		if m, ok := matchRoute(pattern, segments); ok {
+			return m
 		}
 	}
-	return r.URL.Path, "", false
+	return match{route: r.URL.Path}
+}
+
+// matchRoute matches path segments against one route's.
+func matchRoute(pattern, segments []string) (match, bool) {
+	if len(pattern) != len(segments) {
+		return match{}, false
+	}
+	m := match{route: strings.Join(pattern, "/"), known: true}
+	for i, p := range pattern {
+		if !strings.HasPrefix(p, "{") {
+			if segments[i] != p {
+				return match{}, false
+			}
+			continue
+		}
+		id, err := url.PathUnescape(segments[i])
+		if err != nil || segments[i] == "" {
+			return match{}, false
+		}
+		if p == "{user_id}" {
+			m.userID = id
+		} else {
+			m.id = id
+		}
+	}
+	return m, true
 }
 
 // authorized compares the bearer key in constant time. The "Bearer " prefix

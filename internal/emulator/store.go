@@ -19,15 +19,26 @@ type record struct {
 // idLetters are the characters of the random suffix of an id.
 const idLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-// newID builds a relay-style global id, base64("LlmIntegration:<n>:<abcd>"),
-// the shape Arize uses. The ASCII of that text never encodes to '/' or '+',
-// but callers still escape ids in paths as they would for the real API.
-func newID(n uint64) string {
+// Type names of the relay ids, as Arize's examples show them.
+const (
+	typeIntegration        = "LlmIntegration"
+	typeOrganization       = "Organization"
+	typeSpace              = "Space"
+	typeUser               = "User"
+	typeOrganizationMember = "AccountOrganizationMember"
+	typeSpaceMember        = "SpaceMember"
+)
+
+// newID builds a relay-style global id, base64("<type>:<n>:<abcd>"), the
+// shape Arize uses (base64("LlmIntegration:12:aBcD") for an integration).
+// The ASCII of that text never encodes to '/' or '+', but callers still
+// escape ids in paths as they would for the real API.
+func newID(typeName string, n uint64) string {
 	suffix := make([]byte, 4)
 	for i := range suffix {
 		suffix[i] = idLetters[rand.IntN(len(idLetters))]
 	}
-	raw := "LlmIntegration:" + strconv.FormatUint(n, 10) + ":" + string(suffix)
+	raw := typeName + ":" + strconv.FormatUint(n, 10) + ":" + string(suffix)
 	return base64.StdEncoding.EncodeToString([]byte(raw))
 }
 
@@ -50,7 +61,7 @@ func (s *Server) create(in Integration) (Integration, *Problem) {
 		return Integration{}, nameConflict(in.Name)
 	}
 	s.seq++
-	in.ID = newID(s.seq)
+	in.ID = newID(typeIntegration, s.seq)
 	in.CreatedAt = s.now()
 	in.UpdatedAt = in.CreatedAt
 	if in.CreatedByUserID == "" {

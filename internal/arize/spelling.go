@@ -279,8 +279,8 @@ type SpellingError struct {
 }
 
 func (e *SpellingError) Error() string {
-	return fmt.Sprintf("the API refused the request in both enum spellings. In today's spelling (OPEN_AI): %v. "+
-		"In the published page's spelling (openAI): %v", e.Today, e.Published)
+	return fmt.Sprintf("the API refused the request in both enum spellings. In today's spelling (OPEN_AI, READ_ONLY): %v. "+
+		"In the published page's spelling (openAI, read-only): %v", e.Today, e.Published)
 }
 
 // Unwrap gives both answers to errors.Is and errors.As.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -38,12 +39,27 @@ func deletionProtectionAttribute(o objectType, destroys string) schema.BoolAttri
 
 // refuseProtectedDeletion fails a plan that would delete the object in state
 // while its deletion_protection is true: a destroy (the plan is null) or a
-// replacement (an attribute plan modifier asked for one). It belongs at the
-// end of the resource's ModifyPlan. The value in force is the state's: a
-// configuration that turns protection off takes effect once applied.
-func refuseProtectedDeletion(ctx context.Context, o objectType, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+// replacement, which a change of any attribute in replacedBy (those with a
+// RequiresReplace plan modifier) makes. It belongs at the end of the
+// resource's ModifyPlan. The framework adds what attribute plan modifiers
+// ask for to resp.RequiresReplace only after ModifyPlan has run, so the
+// changes are compared here; an unknown planned value may turn out to be
+// another, so it counts as a change, as RequiresReplace counts it. The value
+// in force is the state's: a configuration that turns protection off takes
+// effect once applied.
+func refuseProtectedDeletion(ctx context.Context, o objectType, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, replacedBy ...path.Path) {
 	if req.State.Raw.IsNull() || !protected(ctx, req.State, &resp.Diagnostics) {
 		return
+	}
+	if !req.Plan.Raw.IsNull() {
+		for _, p := range replacedBy {
+			var planned, prior attr.Value
+			resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, p, &planned)...)
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, p, &prior)...)
+			if planned != nil && !planned.Equal(prior) {
+				resp.RequiresReplace = append(resp.RequiresReplace, p)
+			}
+		}
 	}
 	var name, id types.String
 	req.State.GetAttribute(ctx, path.Root("name"), &name)

@@ -47,6 +47,63 @@ var (
 	descCreatedByUserID    = "The ID of the Arize user who created the integration."
 )
 
+// Descriptions of the organization's attributes, shared by
+// arize_organization, its data sources and its list resource.
+var (
+	descOrgID          = "The organization's ID, an opaque base64 string assigned by Arize."
+	descOrgName        = fmt.Sprintf("The organization's name, unique within the Arize account: 1 to %d characters, not blank.", maxNameChars)
+	descOrgDescription = fmt.Sprintf("The organization's description, at most %d characters; `\"\"` when it has none.", maxDescriptionChars)
+	descOrgCreatedAt   = "When the organization was created (RFC 3339)."
+	descOrgNameFilter  = "Only organizations whose name contains this text, ignoring case (the API's `name` filter)."
+	// descOrgDeletes is what deleting an organization deletes with it, in
+	// the API's words.
+	descOrgDeletes = "all resources that belong to it, including all spaces and their contents (projects, experiments, " +
+		"evaluators, models, monitors, dashboards, datasets, annotation configs, annotation queues, custom metrics, etc.) " +
+		"as well as organization-level resources such as integrations, cost configurations, SAML identity providers, and API keys"
+)
+
+// Descriptions of the space's attributes, shared by arize_space, its data
+// sources and its list resource.
+var (
+	descSpaceOwnID          = "The space's ID, an opaque base64 string assigned by Arize."
+	descSpaceOrganizationID = "The ID of the organization the space belongs to. Arize does not return it with a space: " +
+		"the provider keeps it from the configuration, and finds it by listing each organization's spaces when a space " +
+		"is imported or looked up by ID alone."
+	descSpaceName        = fmt.Sprintf("The space's name, unique within its organization: 1 to %d characters, not blank.", maxNameChars)
+	descSpaceDescription = fmt.Sprintf("The space's description, at most %d characters; `\"\"` when it has none.", maxDescriptionChars)
+	descSpaceIsPrivate   = "Whether the space is private: only its members and account, organization and space admins can see a private space."
+	descSpaceCreatedAt   = "When the space was created (RFC 3339)."
+	descSpaceNameFilter  = "Only spaces whose name contains this text, ignoring case (the API's `name` filter)."
+	descSpaceOrgFilter   = "Only the spaces of the organization with this ID (the API's `org_id` filter)."
+	// descSpaceDeletes is what deleting a space deletes with it, in the
+	// API's words.
+	descSpaceDeletes = "all resources that belong to it (models, monitors, dashboards, datasets, custom metrics, etc.)"
+)
+
+// Descriptions of the membership resources' attributes, shared by
+// arize_organization_member and arize_space_member.
+var (
+	descMemberOrganizationID = "The ID of the organization the user is a member of. Changing it replaces the membership."
+	descMemberSpaceID        = "The ID of the space the user is a member of. Changing it replaces the membership."
+	descMemberUserID         = "The ID of the Arize user, an opaque base64 string; the user must already be a user of the " +
+		"Arize account. Changing it replaces the membership."
+	descMemberRole = "The user's predefined role: one of " + quotedList(predefinedRoleNames()) + ". " +
+		"Changing it changes the role in place."
+	descMemberCustomRoleID = "The ID of a custom role of the Arize account to give the user instead of a predefined " +
+		"`role`. Changing it, or switching between `role` and `custom_role_id`, changes the role in place."
+	descMembershipID = "The ID of the membership record, as Arize answered the last add or role change; " +
+		"null after an import until the next apply."
+	descOrgMemberID   = "`<organization_id>/<user_id>`: the membership's import ID."
+	descSpaceMemberID = "`<space_id>/<user_id>`: the membership's import ID."
+	// descMembershipNoDrift is the one sentence that says what no read means.
+	descMembershipNoDrift = "Arize's API cannot read a membership back, so Terraform cannot detect drift: it keeps the " +
+		"role it last set in state, and a change made outside Terraform shows in no plan."
+	// descAnnotatorRule is Arize's rule on the annotator role.
+	descAnnotatorRule = "A user whose account role is annotator can only be given the `\"ANNOTATOR\"` role, and only " +
+		"such a user can be given it; Arize refuses any other pairing with a 400 error, which the apply shows with " +
+		"Arize's detail."
+)
+
 // quotedList renders values as a Markdown list of HCL strings.
 func quotedList(values []string) string {
 	items := make([]string, len(values))

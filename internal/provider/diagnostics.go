@@ -20,6 +20,18 @@ type objectType struct {
 	short string
 	// resource is the Terraform resource type: "arize_ai_integration".
 	resource string
+	// uniqueIn is where names of this type are unique, in prose: "this
+	// organization" for a space; "" for the Arize account.
+	uniqueIn string
+}
+
+// nameScope is where names of this type are unique: "this Arize account"
+// unless uniqueIn says otherwise.
+func (o objectType) nameScope() string {
+	if o.uniqueIn == "" {
+		return "this Arize account"
+	}
+	return o.uniqueIn
 }
 
 func (o objectType) plural() string { return o.noun + "s" }
@@ -53,7 +65,7 @@ func (o objectType) noneWithID(id string) string {
 
 // noneNamed is the detail of a lookup by a name that nothing has.
 func (o objectType) noneNamed(name string) string {
-	return fmt.Sprintf("No %s named %q exists in this Arize account.", o.noun, name)
+	return fmt.Sprintf("No %s named %q exists in %s.", o.noun, name, o.nameScope())
 }
 
 // severalMatch is the summary of a lookup by name that found more than one.
@@ -92,11 +104,11 @@ func createErrorDetail(o objectType, name string, err error) string {
 			"on the name.\n\n%s", name, o.short, withArticle(o.short), err)
 	}
 	if arize.IsConflict(err) {
-		return fmt.Sprintf("%s named %q already exists in this Arize account (names are unique). "+
+		return fmt.Sprintf("%s named %q already exists in %s (names are unique). "+
 			"Choose another name, or bring the existing one under Terraform with an import block "+
 			"(import { to = %s.<name>, id = \"<%s id>\" }) or "+
 			"'terraform import %s.<name> <%s id>'.\n\n%s",
-			upperFirst(withArticle(o.noun)), name, o.resource, o.short, o.resource, o.short, err)
+			upperFirst(withArticle(o.noun)), name, o.nameScope(), o.resource, o.short, o.resource, o.short, err)
 	}
 	return apiErrorDetail(o, err)
 }
@@ -105,7 +117,7 @@ func createErrorDetail(o objectType, name string, err error) string {
 // object name.
 func updateErrorDetail(o objectType, name string, err error) string {
 	if arize.IsConflict(err) {
-		return fmt.Sprintf("Another %s in this Arize account is already named %q.\n\n%s", o.noun, name, err)
+		return fmt.Sprintf("Another %s in %s is already named %q.\n\n%s", o.noun, o.nameScope(), name, err)
 	}
 	return apiErrorDetail(o, err)
 }

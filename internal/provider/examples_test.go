@@ -18,6 +18,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
 // TestAccExamples applies every example the docs show against the emulator:
@@ -41,22 +43,37 @@ func TestAccExamples(t *testing.T) {
 			env := newAccEnv(t)
 			emu := env.emulator(t)
 			facts := readExample(t, ex.name, ex.src)
-			if facts.integrations == 0 {
+			if len(facts.resources) == 0 {
 				// An example that declares nothing would pass vacuously.
-				t.Fatalf("%s declares no arize_ai_integration", ex.name)
+				t.Fatalf("%s declares no arize_ resource", ex.name)
 			}
 
-			// Every variable gets a distinctive value, so a key can be traced.
+			// Every variable without a default gets a distinctive value, so
+			// a key can be traced; one with a default (a user ID the
+			// emulator seeds) keeps it.
 			vars := config.Variables{}
 			for _, name := range facts.variables {
 				vars[name] = config.StringVariable("example-value-of-" + name)
+			}
+			// What the account holds before the example: the objects that
+			// its data sources look up.
+			seedExampleAccount(t, emu)
+			before := map[string]int{}
+			for typ, count := range exampleObjectCounts {
+				before[typ] = count(emu)
 			}
 			accTest(t, resource.TestStep{
 				Config:          pointExampleAt(t, ex.src, env),
 				ConfigVariables: vars,
 				ConfigStateChecks: []statecheck.StateCheck{exampleStored{check: func() error {
-					if n := emu.Len(); n != facts.integrations {
-						return fmt.Errorf("the emulator holds %d integrations, want the example's %d", n, facts.integrations)
+					for typ, want := range facts.resources {
+						count, ok := exampleObjectCounts[typ]
+						if !ok {
+							continue // a type the emulator cannot count
+						}
+						if n := count(emu) - before[typ]; n != want {
+							return fmt.Errorf("the emulator holds %d %s, want the example's %d", n, typ, want)
+						}
 					}
 					for _, name := range facts.keyVariables {
 						if !emulatorHasKey(emu.List(), "example-value-of-"+name) {
@@ -66,7 +83,52 @@ func TestAccExamples(t *testing.T) {
 					return nil
 				}}},
 			})
+			// accTest has destroyed the example: what it made is gone, and
+			// what was there before it is still there.
+			for typ, count := range exampleObjectCounts {
+				if n := count(emu); n != before[typ] {
+					t.Errorf("after destroy the emulator holds %d %s, want the %d it held before", n, typ, before[typ])
+				}
+			}
 		})
+	}
+}
+
+// exampleObjectCounts counts, for each resource type whose objects the
+// emulator can count, how many it holds: an example must make as many as it
+// declares.
+var exampleObjectCounts = map[string]func(*emulator.Server) int{
+	"arize_ai_integration": (*emulator.Server).Len,
+	"arize_organization":   func(e *emulator.Server) int { return len(e.Organizations()) },
+	"arize_space":          func(e *emulator.Server) int { return len(e.Spaces()) },
+	// No endpoint lists members; the emulator's test hooks show them.
+	"arize_organization_member": func(e *emulator.Server) int {
+		n := 0
+		for _, o := range e.Organizations() {
+			n += len(e.OrganizationMembers(o.ID))
+		}
+		return n
+	},
+	"arize_space_member": func(e *emulator.Server) int {
+		n := 0
+		for _, sp := range e.Spaces() {
+			n += len(e.SpaceMembers(sp.ID))
+		}
+		return n
+	},
+}
+
+// seedExampleAccount gives emu what the examples' data sources look up as
+// made outside Terraform: the organization "Platform" and its space "Shared
+// models".
+func seedExampleAccount(t *testing.T, emu *emulator.Server) {
+	t.Helper()
+	org, err := emu.PutOrganization("Platform", "Shared across teams")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := emu.PutSpace(org.ID, "Shared models", "", false); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -144,12 +206,12 @@ func readmeExample(t *testing.T) []byte {
 
 // exampleFacts are what an example declares that the test checks.
 type exampleFacts struct {
-	variables    []string // every variable
-	integrations int      // resource "arize_ai_integration" blocks
-	keyVariables []string // the variables integrations take api_key from
+	variables    []string       // every variable without a default
+	resources    map[string]int // resource blocks by arize_ type
+	keyVariables []string       // the variables integrations take api_key from
 }
 
-// readExample finds in src its variables, its integrations, and the
+// readExample finds in src its variables, its resources, and the
 // variables their keys come from (api_key = var.<name>).
 func readExample(t *testing.T, name string, src []byte) exampleFacts {
 	t.Helper()
@@ -161,13 +223,17 @@ func readExample(t *testing.T, name string, src []byte) exampleFacts {
 	if !ok {
 		t.Fatalf("%s: not native HCL syntax", name)
 	}
-	var facts exampleFacts
+	facts := exampleFacts{resources: map[string]int{}}
 	for _, block := range body.Blocks {
+		if block.Type == "resource" && len(block.Labels) == 2 && strings.HasPrefix(block.Labels[0], "arize_") {
+			facts.resources[block.Labels[0]]++
+		}
 		switch {
 		case block.Type == "variable" && len(block.Labels) == 1:
-			facts.variables = append(facts.variables, block.Labels[0])
+			if _, hasDefault := block.Body.Attributes["default"]; !hasDefault {
+				facts.variables = append(facts.variables, block.Labels[0])
+			}
 		case block.Type == "resource" && len(block.Labels) == 2 && block.Labels[0] == "arize_ai_integration":
-			facts.integrations++
 			attr, ok := block.Body.Attributes["api_key"]
 			if !ok {
 				continue

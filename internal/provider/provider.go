@@ -147,15 +147,24 @@ func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureReq
 }
 
 func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{NewAIIntegrationResource}
+	return []func() resource.Resource{
+		NewAIIntegrationResource,
+		NewOrganizationResource,
+	}
 }
 
 func (p *arizeProvider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{NewAIIntegrationListResource}
+	return []func() list.ListResource{
+		NewAIIntegrationListResource,
+		NewOrganizationListResource,
+	}
 }
 
 func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewAIIntegrationDataSource, NewAIIntegrationsDataSource}
+	return []func() datasource.DataSource{
+		NewAIIntegrationDataSource, NewAIIntegrationsDataSource,
+		NewOrganizationDataSource, NewOrganizationsDataSource,
+	}
 }
 
 // retrySettings reads max_retries and request_timeout, or their environment

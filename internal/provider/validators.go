@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -113,4 +114,31 @@ func parsePositiveDuration(raw string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q is not a positive duration such as \"30s\" or \"2m\"", raw)
 	}
 	return d, nil
+}
+
+// The API's limits on the names and descriptions of organizations and
+// spaces, in characters (the Python SDK's, the only source that keeps them).
+const (
+	maxNameChars        = 255
+	maxDescriptionChars = 1000
+)
+
+// notBlankValidator refuses a string of white space only, which the API
+// refuses as a name (an empty one is a length validator's to refuse).
+type notBlankValidator struct{}
+
+func (notBlankValidator) Description(context.Context) string {
+	return "must not be blank"
+}
+
+func (v notBlankValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (notBlankValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if v := req.ConfigValue.ValueString(); v != "" && strings.TrimSpace(v) == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Blank value",
+			fmt.Sprintf("%s must contain a character other than white space.", req.Path))
+	}
 }

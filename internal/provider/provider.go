@@ -150,6 +150,7 @@ func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewAIIntegrationResource,
 		NewOrganizationResource,
+		NewSpaceResource,
 	}
 }
 
@@ -157,6 +158,7 @@ func (p *arizeProvider) ListResources(context.Context) []func() list.ListResourc
 	return []func() list.ListResource{
 		NewAIIntegrationListResource,
 		NewOrganizationListResource,
+		NewSpaceListResource,
 	}
 }
 
@@ -164,6 +166,7 @@ func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSou
 	return []func() datasource.DataSource{
 		NewAIIntegrationDataSource, NewAIIntegrationsDataSource,
 		NewOrganizationDataSource, NewOrganizationsDataSource,
+		NewSpaceDataSource, NewSpacesDataSource,
 	}
 }
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"maps"
 	"net/http/httptest"
 	"slices"
 	"sort"
@@ -12,10 +13,16 @@ import (
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
-// soakCount is how many integrations the soak test manages at once.
-const soakCount = 100
+// soakCount is how many integrations the soak test manages at once, beside
+// soakOrgs organizations of soakSpacesPerOrg spaces each.
+const (
+	soakCount        = 100
+	soakOrgs         = 10
+	soakSpacesPerOrg = 2
+)
 
-// soakConfig declares soakCount integrations of several kinds.
+// soakConfig declares soakCount integrations of several kinds, and
+// organizations and spaces to scope some of them to.
 func soakConfig(endpoint string) string {
 	return cliConfig(fmt.Sprintf("endpoint = %q\n  max_retries = 12", endpoint), fmt.Sprintf(`
 locals {
@@ -23,15 +30,30 @@ locals {
 }
 
 resource "arize_ai_integration" "soak" {
-  count       = %d
+  count       = %[1]d
   name        = format("soak-%%03d", count.index)
   ai_provider = local.kinds[count.index %% 4]
   base_url    = count.index %% 4 == 2 ? "https://llm-${count.index}.example.com/v1" : null
   model_names = ["model-${count.index}", "shared"]
   headers     = count.index %% 5 == 0 ? { "X-Index" = tostring(count.index) } : null
-  scopings    = count.index %% 3 == 0 ? [{ organization_id = "org-${count.index %% 7}" }] : []
+  scopings    = count.index %% 3 == 0 ? [{ organization_id = arize_organization.soak[count.index %% %[2]d].id }] : []
 }
-`, soakCount))
+
+resource "arize_organization" "soak" {
+  count               = %[2]d
+  name                = format("soak-org-%%02d", count.index)
+  description         = "soak organization ${count.index}"
+  deletion_protection = false
+}
+
+resource "arize_space" "soak" {
+  count               = %[2]d * %[3]d
+  organization_id     = arize_organization.soak[floor(count.index / %[3]d)].id
+  name                = format("soak-space-%%02d", count.index %% %[3]d)
+  is_private          = count.index %% 2 == 1
+  deletion_protection = false
+}
+`, soakCount, soakOrgs, soakSpacesPerOrg))
 }
 
 // TestSoak_faultyAPI applies, re-plans and destroys soakCount integrations
@@ -62,6 +84,7 @@ func TestSoak_faultyAPI(t *testing.T) {
 	w.run(nil, "apply", "-no-color", "-auto-approve", "-parallelism=20")
 	report("apply", start)
 	checkSoakStore(t, emu)
+	checkSoakStructure(t, emu)
 
 	start = time.Now()
 	if out, err := w.tryRun(nil, "plan", "-no-color", "-detailed-exitcode", "-parallelism=20"); err != nil {
@@ -74,6 +97,37 @@ func TestSoak_faultyAPI(t *testing.T) {
 	report("destroy", start)
 	if n := emu.Len(); n != 0 {
 		t.Errorf("destroy left %d integrations", n)
+	}
+	if orgs, spaces := emu.Organizations(), emu.Spaces(); len(orgs) != 0 || len(spaces) != 0 {
+		t.Errorf("destroy left %d organizations and %d spaces", len(orgs), len(spaces))
+	}
+}
+
+// checkSoakStructure checks the emulator holds exactly the configured
+// organizations and spaces, once each, each space in its organization.
+func checkSoakStructure(t *testing.T, emu *emulator.Server) {
+	t.Helper()
+	orgs := map[string]string{} // id -> name
+	for _, o := range emu.Organizations() {
+		if _, dup := orgs[o.ID]; dup || slices.Contains(slices.Collect(maps.Values(orgs)), o.Name) {
+			t.Errorf("duplicate organization %q", o.Name)
+		}
+		orgs[o.ID] = o.Name
+	}
+	if len(orgs) != soakOrgs {
+		t.Errorf("the emulator holds %d organizations, want exactly %d", len(orgs), soakOrgs)
+	}
+	perOrg := map[string][]string{} // organization name -> its space names
+	for _, sp := range emu.Spaces() {
+		org := orgs[emu.SpaceOrganization(sp.ID)]
+		perOrg[org] = append(perOrg[org], sp.Name)
+	}
+	for i := range soakOrgs {
+		got := perOrg[fmt.Sprintf("soak-org-%02d", i)]
+		sort.Strings(got)
+		if want := []string{"soak-space-00", "soak-space-01"}; !slices.Equal(got, want) {
+			t.Errorf("soak-org-%02d holds spaces %q, want %q", i, got, want)
+		}
 	}
 }
 

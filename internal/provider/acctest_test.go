@@ -94,8 +94,29 @@ func newTestEmulator(t *testing.T, o emulator.Options) *emulator.Server {
 		}
 		o.Dialect = d
 	}
+	if o.Users == nil {
+		o.Users = testAccUsers
+	}
 	return emulator.New(o)
 }
+
+// testAccUsers are the users every test's emulator holds unless a test
+// seeds its own: those cmd/arize-emulator seeds, with the same fixed IDs, so
+// that the user IDs the examples default to name a user in both.
+var testAccUsers = []emulator.User{
+	{ID: testUserAlice, Email: "alice@example.com", Name: "Alice", Role: "ADMIN"},
+	{ID: testUserBob, Email: "bob@example.com", Name: "Bob", Role: "MEMBER"},
+	{ID: testUserCarol, Email: "carol@example.com", Name: "Carol", Role: "MEMBER"},
+	{ID: testUserDana, Email: "dana@example.com", Name: "Dana", Role: "ANNOTATOR"},
+}
+
+// The seeded users' IDs. Dana's account role is ANNOTATOR.
+const (
+	testUserAlice = "VXNlcjoxOmFBYUE=" // User:1:aAaA
+	testUserBob   = "VXNlcjoyOmJCYkI=" // User:2:bBbB
+	testUserCarol = "VXNlcjozOmNDY0M=" // User:3:cCcC
+	testUserDana  = "VXNlcjo0OmREZEQ=" // User:4:dDdD
+)
 
 // emulator returns the emulator, skipping a test whose assertions can only
 // be made on it when the suite runs against the real API.

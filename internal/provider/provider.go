@@ -151,6 +151,8 @@ func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
 		NewAIIntegrationResource,
 		NewOrganizationResource,
 		NewSpaceResource,
+		NewOrganizationMemberResource,
+		NewSpaceMemberResource,
 	}
 }
 

@@ -1,0 +1,6 @@
+# A membership is imported by "<organization_id>/<user_id>". Import cannot read
+# the role back (Arize has no such endpoint): the next apply sets the
+# configured one. An ID with more than one "/" cannot be split safely: import
+# such a membership by its identity instead, with an import block (Terraform
+# 1.12+).
+terraform import arize_organization_member.alice "T3JnYW5pemF0aW9uOjE6YUJjRA==/VXNlcjoxOmFBYUE="

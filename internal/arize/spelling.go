@@ -116,6 +116,41 @@ var (
 		[2]PredefinedRole{RoleReadOnly, "read-only"},
 		[2]PredefinedRole{RoleAnnotator, "annotator"},
 	)
+	// The evaluators' spellings before July 2026 (Go SDK v0.16.0). The
+	// managed code evaluators were CamelCase; static parameter types did
+	// not change.
+	evaluatorTypeSpellings = newSpellings(
+		[2]EvaluatorType{EvaluatorTemplate, "template"},
+		[2]EvaluatorType{EvaluatorCode, "code"},
+		[2]EvaluatorType{EvaluatorHarness, "harness"},
+		[2]EvaluatorType{EvaluatorRemote, "remote"},
+	)
+	directionSpellings = newSpellings(
+		[2]Direction{DirectionMaximize, "maximize"},
+		[2]Direction{DirectionMinimize, "minimize"},
+		[2]Direction{DirectionNone, "none"},
+	)
+	granularitySpellings = newSpellings(
+		[2]DataGranularity{GranularitySpan, "span"},
+		[2]DataGranularity{GranularityTrace, "trace"},
+		[2]DataGranularity{GranularitySession, "session"},
+	)
+	codeTypeSpellings = newSpellings(
+		[2]CodeConfigType{CodeManaged, "managed"},
+		[2]CodeConfigType{CodeCustom, "custom"},
+	)
+	managedEvaluatorSpellings = newSpellings(
+		[2]ManagedEvaluator{ManagedContainsAllKeywords, "ContainsAllKeywords"},
+		[2]ManagedEvaluator{ManagedContainsAnyKeyword, "ContainsAnyKeyword"},
+		[2]ManagedEvaluator{ManagedExactMatch, "ExactMatch"},
+		[2]ManagedEvaluator{ManagedJSONParseable, "JSONParseable"},
+		[2]ManagedEvaluator{ManagedMatchesRegex, "MatchesRegex"},
+	)
+	responseFormatSpellings = newSpellings(
+		[2]ResponseFormatType{ResponseFormatText, "text"},
+		[2]ResponseFormatType{ResponseFormatJSONObject, "json_object"},
+		[2]ResponseFormatType{ResponseFormatJSONSchema, "json_schema"},
+	)
 )
 
 // SameEnumValue reports whether a and b are one provider or auth type value,
@@ -174,6 +209,16 @@ func (s *serverSpelling) learnFromRole(r *RoleAssignment) {
 		return
 	}
 	if sp, ok := roleAssignmentTypeSpellings.spelling[r.Type]; ok {
+		s.learn(sp)
+	}
+}
+
+// learnFromEvaluator records the spelling of an evaluator answer's type.
+func (s *serverSpelling) learnFromEvaluator(t EvaluatorType) {
+	if s.get() != SpellingUnknown {
+		return
+	}
+	if sp, ok := evaluatorTypeSpellings.spelling[t]; ok {
 		s.learn(sp)
 	}
 }

@@ -114,7 +114,6 @@ func TestAccSpace_lifecycle(t *testing.T) {
 				spaceAttr("created_at", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$`))),
 				spaceAttr("deletion_protection", knownvalue.Bool(true)),
 				storedSpaceIs(emu, org.ID, "tf-acc-space", "", false),
-				statecheck.ExpectIdentityValueMatchesState(spaceAddr, tfjsonpath.New("id")),
 			},
 		},
 		resource.TestStep{

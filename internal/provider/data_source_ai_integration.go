@@ -22,6 +22,7 @@ var (
 // looked up by id or by exact name.
 type aiIntegrationDataSource struct {
 	client *arize.Client
+	models *integrationModels
 }
 
 // NewAIIntegrationDataSource returns the arize_ai_integration data source.
@@ -62,6 +63,7 @@ func (d *aiIntegrationDataSource) ConfigValidators(context.Context) []datasource
 
 func (d *aiIntegrationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	d.models = modelsFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *aiIntegrationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -84,6 +86,7 @@ func (d *aiIntegrationDataSource) Read(ctx context.Context, req datasource.ReadR
 	if found == nil {
 		return
 	}
+	d.models.record(found.ID, found.ModelNames)
 	var out integrationModel
 	resp.Diagnostics.Append(out.setFromAPI(ctx, found)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)

@@ -141,9 +141,10 @@ func (p *arizeProvider) Configure(ctx context.Context, req provider.ConfigureReq
 		return
 	}
 	// Every resource, data source and list resource takes it with clientFrom.
-	resp.ResourceData = client
-	resp.DataSourceData = client
-	resp.ListResourceData = client
+	data := &providerData{client: client, models: newIntegrationModels()}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {

@@ -30,6 +30,9 @@ var aiIntegration = objectType{noun: "AI integration", short: "integration", res
 // resource_ai_integration_plan.go.
 type aiIntegrationResource struct {
 	client *arize.Client
+	// models is where a read or a plan notes the integration's model names
+	// for the evaluators planned after it (see integrationModels).
+	models *integrationModels
 }
 
 // NewAIIntegrationResource returns the arize_ai_integration resource.
@@ -47,6 +50,7 @@ func (r *aiIntegrationResource) IdentitySchema(_ context.Context, _ resource.Ide
 
 func (r *aiIntegrationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.models = modelsFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *aiIntegrationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -89,6 +93,7 @@ func (r *aiIntegrationResource) Read(ctx context.Context, req resource.ReadReque
 		resp.Diagnostics.AddError(aiIntegration.couldNot("read"), apiErrorDetail(aiIntegration, err))
 		return
 	}
+	r.models.record(got.ID, got.ModelNames)
 	resp.Diagnostics.Append(state.saveAnswer(ctx, got, &resp.State, resp.Identity)...)
 }
 

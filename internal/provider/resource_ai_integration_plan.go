@@ -38,6 +38,7 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
+	r.recordPlannedModels(ctx, req)
 	var configKey, planVersion types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("api_key"), &configKey)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("api_key_version"), &planVersion)...)
@@ -116,4 +117,23 @@ func (r *aiIntegrationResource) ValidateConfig(ctx context.Context, req resource
 				fmt.Sprintf("ai_provider = %q needs a model source: list the models in model_names, or set enable_default_models = true.", written))
 		}
 	}
+}
+
+// recordPlannedModels notes the model names this plan gives an integration
+// whose ID is known (it exists already), for the evaluators planned after it.
+func (r *aiIntegrationResource) recordPlannedModels(ctx context.Context, req resource.ModifyPlanRequest) {
+	var id types.String
+	var models types.List
+	req.Plan.GetAttribute(ctx, path.Root("id"), &id)
+	req.Plan.GetAttribute(ctx, path.Root("model_names"), &models)
+	if id.IsUnknown() || id.IsNull() || models.IsUnknown() {
+		return
+	}
+	var names []string
+	if !models.IsNull() {
+		if diags := models.ElementsAs(ctx, &names, false); diags.HasError() {
+			return
+		}
+	}
+	r.models.record(id.ValueString(), names)
 }

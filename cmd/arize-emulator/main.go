@@ -1,7 +1,7 @@
 // Command arize-emulator serves the in-memory Arize API of internal/emulator
-// (AI integrations, organizations, spaces and their members) on a loopback
-// port, for demos and for running the provider by hand without an Arize
-// account.
+// (AI integrations, organizations, spaces and their members, evaluators and
+// their versions) on a loopback port, for demos and for running the provider
+// by hand without an Arize account.
 //
 // Usage:
 //
@@ -16,7 +16,8 @@
 // default) is the July 2026 spelling every Arize SDK sends: OPEN_AI,
 // AWS_BEDROCK, DEFAULT, ... and a required provider_metadata.kind.
 // -dialect published is the spelling of the published create page (February
-// 2026): openAI, awsBedrock, default, ... and no kind. Which one the real
+// 2026): openAI, awsBedrock, default, ... and no kind (and the evaluators'
+// enums of before July 2026: template, maximize, span, ExactMatch, ...). Which one the real
 // server accepts cannot be known from outside, so the provider must work
 // against both:
 //

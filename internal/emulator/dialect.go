@@ -27,7 +27,10 @@ const (
 	// NVIDIA_NIM, GEMINI; auth_type DEFAULT, PROXY_WITH_HEADERS,
 	// BEARER_TOKEN; provider_metadata.kind (AWS or GCP) required in requests
 	// and always rendered; role.type PREDEFINED, CUSTOM; role.name ADMIN,
-	// MEMBER, READ_ONLY, ANNOTATOR.
+	// MEMBER, READ_ONLY, ANNOTATOR; the evaluators' type TEMPLATE, CODE,
+	// direction MAXIMIZE, ..., data_granularity SPAN, ..., code_config.type
+	// MANAGED, CUSTOM, managed_evaluator EXACT_MATCH, ..., and
+	// response_format.type TEXT, JSON_OBJECT, JSON_SCHEMA.
 	DialectToday Dialect = "today"
 	// DialectPublished is the spelling of the published create page
 	// (February 2026): provider openAI, azureOpenAI, awsBedrock, vertexAI,
@@ -36,7 +39,11 @@ const (
 	// its members tell AWS (role_arn, external_id) from GCP (project_id,
 	// location, project_access_label). The role values of memberships are
 	// the SDKs' before July 2026: role.type predefined, custom; role.name
-	// admin, member, read-only, annotator.
+	// admin, member, read-only, annotator. So are the evaluators' (Go SDK
+	// v0.16.0): type template, code, direction maximize, ...,
+	// data_granularity span, ..., code_config.type managed, custom,
+	// managed_evaluator ExactMatch, ..., response_format.type text,
+	// json_object, json_schema.
 	DialectPublished Dialect = "published"
 )
 
@@ -82,21 +89,73 @@ var (
 		{roleReadOnly, "read-only"},
 		{roleAnnotator, "annotator"},
 	}
+	// The evaluators' enums, before July 2026 as the Go SDK v0.16.0 has
+	// them: lower case, and CamelCase for the managed code evaluators.
+	// Static parameter types did not change.
+	evaluatorSpellings = map[string][]spellingPair{
+		enumEvaluatorType: {
+			{evaluatorTemplate, "template"},
+			{evaluatorCode, "code"},
+			{evaluatorHarness, "harness"},
+			{evaluatorRemote, "remote"},
+		},
+		enumDirection: {
+			{directionMaximize, "maximize"},
+			{directionMinimize, "minimize"},
+			{directionNone, "none"},
+		},
+		enumGranularity: {
+			{granularitySpan, "span"},
+			{granularityTrace, "trace"},
+			{granularitySession, "session"},
+		},
+		enumCodeType: {
+			{codeManaged, "managed"},
+			{codeCustom, "custom"},
+		},
+		enumManagedEvaluator: {
+			{managedContainsAllKeywords, "ContainsAllKeywords"},
+			{managedContainsAnyKeyword, "ContainsAnyKeyword"},
+			{managedExactMatch, "ExactMatch"},
+			{managedJSONParseable, "JSONParseable"},
+			{managedMatchesRegex, "MatchesRegex"},
+		},
+		enumResponseFormat: {
+			{responseFormatText, "text"},
+			{responseFormatJSONObject, "json_object"},
+			{responseFormatJSONSchema, "json_schema"},
+		},
+	}
+)
+
+// The keys of the evaluator enums in evaluatorSpellings, for
+// spelling.values.
+const (
+	enumEvaluatorType    = "evaluator type"
+	enumDirection        = "direction"
+	enumGranularity      = "data_granularity"
+	enumCodeType         = "code_config.type"
+	enumManagedEvaluator = "managed_evaluator"
+	enumResponseFormat   = "response_format.type"
 )
 
 // spelling is a dialect's view of the tables, built once.
 type spelling struct {
-	providers []string          // the dialect's provider values, in table order
-	authTypes []string          // the dialect's auth_type values, in table order
-	roleTypes []string          // the dialect's role.type values, in table order
-	roleNames []string          // the dialect's role.name values, in table order
-	toStore   map[string]string // dialect spelling -> today's, every table
-	toWire    map[string]string // today's spelling -> dialect's
+	providers []string            // the dialect's provider values, in table order
+	authTypes []string            // the dialect's auth_type values, in table order
+	roleTypes []string            // the dialect's role.type values, in table order
+	roleNames []string            // the dialect's role.name values, in table order
+	enums     map[string][]string // the dialect's values of each evaluator enum, in table order
+	toStore   map[string]string   // dialect spelling -> today's, every table
+	toWire    map[string]string   // today's spelling -> dialect's
 }
 
 // values are the dialect's values of an enum field: provider, auth_type,
-// role.type or role.name.
+// role.type, role.name, or one of the evaluator enums (enumDirection, ...).
 func (sp *spelling) values(field string) []string {
+	if v, ok := sp.enums[field]; ok {
+		return v
+	}
 	switch field {
 	case "auth_type":
 		return sp.authTypes
@@ -126,7 +185,7 @@ var (
 )
 
 func newSpelling(pick func(spellingPair) string) *spelling {
-	sp := &spelling{toStore: map[string]string{}, toWire: map[string]string{}}
+	sp := &spelling{enums: map[string][]string{}, toStore: map[string]string{}, toWire: map[string]string{}}
 	for _, p := range providerSpellings {
 		sp.providers = append(sp.providers, pick(p))
 		sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
@@ -145,14 +204,24 @@ func newSpelling(pick func(spellingPair) string) *spelling {
 		sp.roleNames = append(sp.roleNames, pick(p))
 		sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
 	}
+	// The evaluator tables share values with the others only as they agree
+	// (custom is CUSTOM everywhere).
+	for key, pairs := range evaluatorSpellings {
+		for _, p := range pairs {
+			sp.enums[key] = append(sp.enums[key], pick(p))
+			sp.toStore[pick(p)], sp.toWire[p.today] = p.today, pick(p)
+		}
+	}
 	return sp
 }
 
-// Canonical returns today's spelling of a provider, auth_type or role value
-// given in either dialect's spelling ("openAI" and "OPEN_AI" both give
-// "OPEN_AI", "proxy_with_headers" gives "PROXY_WITH_HEADERS", "read-only"
-// gives "READ_ONLY", "predefined" gives "PREDEFINED"). Any other value, ""
-// and differently cased ones included, is returned unchanged.
+// Canonical returns today's spelling of a provider, auth_type, role or
+// evaluator enum value given in either dialect's spelling ("openAI" and
+// "OPEN_AI" both give "OPEN_AI", "proxy_with_headers" gives
+// "PROXY_WITH_HEADERS", "read-only" gives "READ_ONLY", "predefined" gives
+// "PREDEFINED", "maximize" gives "MAXIMIZE", "ExactMatch" gives
+// "EXACT_MATCH"). Any other value, "" and differently cased ones included,
+// is returned unchanged.
 func Canonical(v string) string {
 	if c, ok := canonicalOf[v]; ok {
 		return c

@@ -1,6 +1,7 @@
 // Package emulator is an in-memory stand-in for the Arize REST API v2, as
-// CONTRACT.md beside it describes: the AI-integrations endpoints, and
-// organizations, spaces and their members. The users API is not emulated;
+// CONTRACT.md beside it describes: the AI-integrations endpoints,
+// organizations, spaces and their members, and evaluators with their
+// append-only versions. The users API is not emulated;
 // the users memberships name are seeded (Options.Users) or added by tests
 // ([Server.AddUser]).
 //
@@ -22,7 +23,8 @@
 // published create page (February 2026) still shows the old one (openAI,
 // awsBedrock, default, ... and no kind), [DialectPublished]. Membership
 // roles changed the same way (predefined, read-only, ... became PREDEFINED,
-// READ_ONLY, ...). Which of the two the real server accepts cannot be known
+// READ_ONLY, ...), and so did the evaluators' enums (template, maximize,
+// span, ExactMatch, ... became TEMPLATE, MAXIMIZE, SPAN, EXACT_MATCH, ...). Which of the two the real server accepts cannot be known
 // from outside, so the provider must work against both, and the emulator is
 // strict about the one it speaks: the other dialect's spelling is refused
 // like any unknown value (422 naming the field), and a kind sent to the
@@ -40,8 +42,9 @@
 // answers it gave by status and of the writes it refused
 // ([Server.Refused]), direct state access that bypasses HTTP (to simulate
 // changes made outside Terraform: Put, PutOrganization, PutSpace,
-// PutOrganizationMember, RemoveOrganization, ...; and to read what no
-// endpoint shows, such as OrganizationMembers and SpaceOrganization), a
+// PutOrganizationMember, PutEvaluator, AppendEvaluatorVersion,
+// RemoveOrganization, ...; and to read what no endpoint shows, such as
+// OrganizationMembers and SpaceOrganization), a
 // space the key may not see ([Server.ForbidSpace]), and fault injection to
 // exercise the client's retry logic: a share of 429/5xx answers,
 // connections closed without an answer before the request is served or

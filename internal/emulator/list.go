@@ -73,15 +73,25 @@ func decodeCursor(q pageQuery, cursor string) (uint64, bool) {
 // parameter in the client cannot silently be ignored. It returns the query's
 // values for the caller to read its filters from.
 func parsePageQuery(r *http.Request, filters []string) (url.Values, pageQuery, *Problem) {
+	return parseScopedPageQuery(r, filters, "")
+}
+
+// parseScopedPageQuery is parsePageQuery for a list under one object (the
+// versions of one evaluator): its cursors are tied to scope too, so one
+// evaluator's cursor is a 400 on another's list.
+func parseScopedPageQuery(r *http.Request, filters []string, scope string) (url.Values, pageQuery, *Problem) {
 	values := r.URL.Query()
 	for _, k := range slices.Sorted(maps.Keys(values)) {
 		if k != "limit" && k != "cursor" && !slices.Contains(filters, k) {
 			return nil, pageQuery{}, badRequest("unknown query parameter %q", k)
 		}
 	}
-	filterValues := make([]string, len(filters))
-	for i, f := range filters {
-		filterValues[i] = values.Get(f)
+	filterValues := make([]string, 0, len(filters)+1)
+	for _, f := range filters {
+		filterValues = append(filterValues, values.Get(f))
+	}
+	if scope != "" {
+		filterValues = append(filterValues, "scope:"+scope)
 	}
 	q := pageQuery{limit: defaultLimit, fingerprint: fingerprint(filterValues...)}
 	if values.Has("limit") {

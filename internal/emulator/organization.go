@@ -77,9 +77,9 @@ func (s *Server) getOrganization(id string) (Organization, bool) {
 // reports whether it existed. The contract's delete "deletes the
 // organization and all resources that belong to it, including all spaces
 // ... as well as organization-level resources such as integrations": so its
-// spaces go (with their members), its members go, and so does every AI
-// integration all of whose scopings name this organization. An integration
-// also scoped elsewhere, or account-wide, is kept unchanged.
+// spaces go (with their members and evaluators), its members go, and so
+// does every AI integration all of whose scopings name this organization.
+// An integration also scoped elsewhere, or account-wide, is kept unchanged.
 func (s *Server) removeOrganization(id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -144,6 +144,6 @@ func (s *Server) Organizations() []Organization {
 
 // RemoveOrganization deletes an organization as if someone had done it
 // outside Terraform, with the cascade of DELETE (its spaces, its and their
-// members, its organization-level integrations), and reports whether it
-// existed.
+// members, their evaluators, its organization-level integrations), and
+// reports whether it existed.
 func (s *Server) RemoveOrganization(id string) bool { return s.removeOrganization(id) }

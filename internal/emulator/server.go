@@ -12,7 +12,7 @@ import (
 
 // Routes, as used for the request counters: an item route keeps the literal
 // text {id} (and {user_id}), so one counter covers every integration,
-// organization, space or member.
+// organization, space, member, evaluator or evaluator version.
 const (
 	RouteCollection = "/v2/ai-integrations"
 	RouteItem       = "/v2/ai-integrations/{id}"
@@ -26,6 +26,11 @@ const (
 	RouteSpace      = "/v2/spaces/{id}"
 	RouteSpaceUsers = "/v2/spaces/{id}/users"
 	RouteSpaceUser  = "/v2/spaces/{id}/users/{user_id}"
+
+	RouteEvaluators        = "/v2/evaluators"
+	RouteEvaluator         = "/v2/evaluators/{id}"
+	RouteEvaluatorVersions = "/v2/evaluators/{id}/versions"
+	RouteEvaluatorVersion  = "/v2/evaluator-versions/{id}"
 )
 
 // allowed lists the methods of each route, in the order a 405's Allow
@@ -41,6 +46,10 @@ var allowed = map[string]string{
 	RouteSpace:             "GET, PATCH, DELETE",
 	RouteSpaceUsers:        "POST",
 	RouteSpaceUser:         "DELETE",
+	RouteEvaluators:        "GET, POST",
+	RouteEvaluator:         "GET, PATCH, DELETE",
+	RouteEvaluatorVersions: "GET, POST",
+	RouteEvaluatorVersion:  "GET",
 }
 
 // routePatterns are the routes split into path segments, for classify.
@@ -90,8 +99,8 @@ type Server struct {
 	opts Options
 
 	// mu guards the store below, every family at once: a cascade (an
-	// organization's delete reaches its spaces, members and integrations)
-	// is one step that no request sees half done.
+	// organization's delete reaches its spaces, members, integrations and
+	// evaluators) is one step that no request sees half done.
 	mu     sync.Mutex
 	seq    uint64
 	byID   map[string]*record
@@ -106,6 +115,13 @@ type Server struct {
 	users        table[User]
 	orgMembers   memberships
 	spaceMembers memberships
+	// Evaluators and their versions: the versions of an evaluator are
+	// versionsOf[id], oldest first, each in evalVersions.
+	evaluators     table[Evaluator] // Version always nil here
+	evaluatorNames map[evaluatorKey]string
+	evalVersions   map[string]*versionRow
+	versionsOf     map[string][]string
+	versionSeq     uint64
 
 	countMu  sync.Mutex // guards the counters below
 	requests map[string]int
@@ -138,20 +154,24 @@ func New(opts Options) *Server {
 	}
 	opts.Spaces = maps.Clone(opts.Spaces)
 	s := &Server{
-		opts:         opts,
-		byID:         map[string]*record{},
-		byName:       map[string]*record{},
-		orgs:         newTable[Organization](),
-		orgNames:     map[string]string{},
-		spaces:       newTable[Space](),
-		spaceNames:   map[spaceKey]string{},
-		forbidden:    map[string]bool{},
-		users:        newTable[User](),
-		orgMembers:   newMemberships(typeOrganizationMember),
-		spaceMembers: newMemberships(typeSpaceMember),
-		requests:     map[string]int{},
-		answers:      map[answerKey]int{},
-		respelt:      map[string]int{},
+		opts:           opts,
+		byID:           map[string]*record{},
+		byName:         map[string]*record{},
+		orgs:           newTable[Organization](),
+		orgNames:       map[string]string{},
+		spaces:         newTable[Space](),
+		spaceNames:     map[spaceKey]string{},
+		forbidden:      map[string]bool{},
+		users:          newTable[User](),
+		orgMembers:     newMemberships(typeOrganizationMember),
+		spaceMembers:   newMemberships(typeSpaceMember),
+		evaluators:     newTable[Evaluator](),
+		evaluatorNames: map[evaluatorKey]string{},
+		evalVersions:   map[string]*versionRow{},
+		versionsOf:     map[string][]string{},
+		requests:       map[string]int{},
+		answers:        map[answerKey]int{},
+		respelt:        map[string]int{},
 	}
 	for _, u := range opts.Users {
 		s.AddUser(u)
@@ -256,6 +276,23 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m match) bool 
 		s.handleSpaceUserAdd(w, r, m.id)
 	case "DELETE " + RouteSpaceUser:
 		s.handleSpaceUserRemove(w, r, m.id, m.userID)
+
+	case "GET " + RouteEvaluators:
+		s.handleEvaluatorList(w, r)
+	case "POST " + RouteEvaluators:
+		s.handleEvaluatorCreate(w, r)
+	case "GET " + RouteEvaluator:
+		s.handleEvaluatorGet(w, r, m.id)
+	case "PATCH " + RouteEvaluator:
+		s.handleEvaluatorUpdate(w, r, m.id)
+	case "DELETE " + RouteEvaluator:
+		s.handleEvaluatorDelete(w, r, m.id)
+	case "GET " + RouteEvaluatorVersions:
+		s.handleEvaluatorVersionList(w, r, m.id)
+	case "POST " + RouteEvaluatorVersions:
+		s.handleEvaluatorVersionCreate(w, r, m.id)
+	case "GET " + RouteEvaluatorVersion:
+		s.handleEvaluatorVersionGet(w, r, m.id)
 	default:
 		return false
 	}

@@ -103,8 +103,8 @@ func (s *Server) spaceAccessLocked(id string) *Problem {
 	return nil
 }
 
-// removeSpace deletes a space and its members, and reports whether it
-// existed. AI integrations scoped to it are kept unchanged: the contract's
+// removeSpace deletes a space, its members and its evaluators (with their
+// versions), and reports whether it existed. AI integrations scoped to it are kept unchanged: the contract's
 // delete names the space's own data (models, monitors, dashboards, ...),
 // not the integrations scoped to it.
 func (s *Server) removeSpace(id string) bool {
@@ -120,6 +120,7 @@ func (s *Server) removeSpace(id string) bool {
 
 func (s *Server) removeSpaceLocked(sp Space) {
 	s.spaceMembers.dropScope(sp.ID)
+	s.removeSpaceEvaluatorsLocked(sp.ID)
 	delete(s.spaceNames, spaceKey{sp.OrganizationID, sp.Name})
 	delete(s.forbidden, sp.ID)
 	s.spaces.remove(sp.ID)
@@ -177,7 +178,8 @@ func (s *Server) Spaces() []Space {
 }
 
 // RemoveSpace deletes a space as if someone had done it outside Terraform,
-// with the cascade of DELETE (its members), and reports whether it existed.
+// with the cascade of DELETE (its members and evaluators), and reports
+// whether it existed.
 func (s *Server) RemoveSpace(id string) bool { return s.removeSpace(id) }
 
 // ForbidSpace makes the space with this id one the key may not see, as a

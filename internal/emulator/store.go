@@ -27,6 +27,8 @@ const (
 	typeUser               = "User"
 	typeOrganizationMember = "AccountOrganizationMember"
 	typeSpaceMember        = "SpaceMember"
+	typeEvaluator          = "Evaluator"
+	typeEvaluatorVersion   = "EvaluatorVersion"
 )
 
 // newID builds a relay-style global id, base64("<type>:<n>:<abcd>"), the

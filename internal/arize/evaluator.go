@@ -331,17 +331,6 @@ func granularityIn(g *DataGranularity, sp Spelling) *DataGranularity {
 	return &spelt
 }
 
-// SameConfig reports whether two configurations are the same, whatever
-// their spelling: what the API stores for one, compared with what it stores
-// for the other. The API fills in use_structured_output (true), direction
-// (MAXIMIZE) and a TEMPLATE's data_granularity (SPAN) when they are left
-// out, so those compare as their defaults.
-func SameConfig(a, b EvaluatorConfig) bool {
-	ja, errA := json.Marshal(a.canonical().withDefaults())
-	jb, errB := json.Marshal(b.canonical().withDefaults())
-	return errA == nil && errB == nil && bytes.Equal(ja, jb)
-}
-
 // withDefaults fills in what the API defaults.
 func (c EvaluatorConfig) withDefaults() EvaluatorConfig {
 	if c.TemplateConfig == nil {

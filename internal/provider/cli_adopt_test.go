@@ -36,7 +36,7 @@ func TestAccAIIntegration_adoptWithQuery(t *testing.T) {
 	}
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
-	w.requireVersion("1.14.0") // terraform query
+	w.requireQuery()
 	w.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q", srv.URL), ""))
 	w.write("adopt.tfquery.hcl", `list "arize_ai_integration" "all" {
   provider         = arize

@@ -167,16 +167,19 @@ func (w *cliWorkdir) command(env []string, out *bytes.Buffer, args ...string) *e
 	return cmd
 }
 
-// requireVersion skips the test, saying why, when the terraform CLI is
-// older than minimum (a dotted version such as "1.14.0").
-func (w *cliWorkdir) requireVersion(minimum string) {
+// queryVersion is the first Terraform CLI with terraform query.
+const queryVersion = "1.14.0"
+
+// requireQuery skips the test, saying why, when the terraform CLI is older
+// than queryVersion.
+func (w *cliWorkdir) requireQuery() {
 	w.t.Helper()
 	have, err := version.NewVersion(w.cliVersion())
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	if have.LessThan(version.Must(version.NewVersion(minimum))) {
-		w.t.Skipf("Terraform CLI version %s is below %s, which this test needs: skipping test", have, minimum)
+	if have.LessThan(version.Must(version.NewVersion(queryVersion))) {
+		w.t.Skipf("Terraform CLI version %s is below %s, which terraform query needs: skipping test", have, queryVersion)
 	}
 }
 

@@ -109,7 +109,7 @@ func TestAccOrganization_adoptWithQuery(t *testing.T) {
 	}
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
-	w.requireVersion("1.14.0") // terraform query
+	w.requireQuery()
 	w.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q", srv.URL), ""))
 	w.write("adopt.tfquery.hcl", `list "arize_organization" "all" {
   provider         = arize

@@ -116,7 +116,7 @@ func TestAccSpace_adoptWithQuery(t *testing.T) {
 	}
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
-	w.requireVersion("1.14.0") // terraform query
+	w.requireQuery()
 	w.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q", srv.URL), ""))
 	w.write("adopt.tfquery.hcl", `list "arize_space" "all" {
   provider         = arize

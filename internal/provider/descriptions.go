@@ -104,6 +104,121 @@ var (
 		"Arize's detail."
 )
 
+// Descriptions of the evaluator's attributes, shared by arize_evaluator, its
+// data sources and its list resource. The nested configuration's are
+// phrased for both a resource and a data source: a default is what the
+// value is when the configuration leaves it out.
+var (
+	descEvaluatorID      = "The evaluator's ID, an opaque base64 string assigned by Arize. It never changes: a new version keeps it."
+	descEvaluatorSpaceID = "The ID of the space the evaluator belongs to."
+	descEvaluatorType    = "The kind of evaluator: `\"TEMPLATE\"`, an LLM judge configured by `template`, or `\"CODE\"`, " +
+		"code configured by `code`. Arize also has `HARNESS` and `REMOTE` evaluators, whose configuration its API does " +
+		"not expose; the provider does not manage them."
+	descEvaluatorName        = fmt.Sprintf("The evaluator's name, unique within its space: 1 to %d characters, not blank.", maxNameChars)
+	descEvaluatorDescription = "The evaluator's description; `\"\"` when it has none."
+	descEvaluatorVersionID   = "The ID of the evaluator's latest version, the one tasks that do not pin a version run."
+	descEvaluatorCommitHash  = "The commit hash Arize gave the evaluator's latest version."
+	descEvaluatorCreatedAt   = "When the evaluator was created (RFC 3339)."
+	descEvaluatorUpdatedAt   = "When the evaluator was last updated (RFC 3339)."
+	descEvaluatorCreatedBy   = "The ID of the Arize user who created the evaluator; null when Arize does not say."
+	// descEvaluatorDeletes is what deleting an evaluator does, in the
+	// API's words and the contract's reading of tasks.
+	descEvaluatorDeletes = "Deleting an evaluator deletes it and all its versions, irreversibly; tasks that use it stop running it."
+	// descEvaluatorSpellings is what the provider does about the API's two
+	// enum spellings in an evaluator.
+	descEvaluatorSpellings = "Written in today's spelling (upper case) only; the provider reads the older spelling (July 2026 " +
+		"and before) back as today's, so a server that still speaks it plans no change."
+
+	descEvalTemplate = "The LLM judge of a `TEMPLATE` evaluator: the prompt, the label column it writes, the choices it " +
+		"classifies into with their scores, and the model it calls."
+	descEvalColumnName = "The name of the eval column the evaluator writes its label into. Letters, digits, white space, " +
+		"`_`, `-`, `&`, `(` and `)` only (the API's pattern `^[a-zA-Z0-9_\\s\\-&()]+$`)."
+	descEvalTemplateText = "The prompt template, with the variables of each span as placeholders such as `{input}`. " +
+		"Sent as written: the provider neither checks nor rewrites the placeholders."
+	descEvalIncludeExplanations   = "Whether the judge explains its label. `false` when left out."
+	descEvalUseFunctionCalling    = "Whether the judge uses function calling when the model offers it. `false` when left out."
+	descEvalUseStructuredOutput   = "Whether the judge asks the model for structured output. `true` when left out, as in Arize."
+	descEvalClassificationChoices = "The labels the judge may answer, each with its score, such as `{ factual = 1, hallucinated = 0 }`. " +
+		"At least one."
+	descEvalDirection       = "Whether a higher score is better: one of " + quotedList(enumStrings(arize.Directions())) + ". `\"MAXIMIZE\"` when left out, as in Arize."
+	descEvalDataGranularity = "What one evaluation covers: one of " + quotedList(enumStrings(arize.DataGranularities())) + "."
+	descEvalLLMConfig       = "The model the judge calls, through an AI integration."
+	descEvalAIIntegrationID = "The ID of the AI integration whose credentials pay for the judge's calls: reference " +
+		"`arize_ai_integration.<name>.id`, so that Terraform makes the integration first and destroys it last."
+	descEvalModelName = "The model the judge calls, such as `gpt-4o`. Arize does not check that the integration offers it; " +
+		"the judge fails when it runs if the integration's provider does not serve it."
+	descEvalInvocationParameters = "The parameters of the judge's model calls; each is sent only when set."
+	descEvalTemperature          = "The sampling temperature."
+	descEvalMaxTokens            = "The most tokens the model may generate."
+	descEvalMaxCompletionTokens  = "The most completion tokens (OpenAI's reasoning models)."
+	descEvalTopP                 = "Nucleus sampling: the probability mass of the tokens considered."
+	descEvalTopK                 = "The number of most likely tokens considered."
+	descEvalFrequencyPenalty     = "The penalty on tokens by how often they already appear, -2 to 2."
+	descEvalPresencePenalty      = "The penalty on tokens that already appear, -2 to 2."
+	descEvalStop                 = "Sequences at which the model stops generating."
+	descEvalReasoningEffort      = "The reasoning effort of a reasoning model, such as `low`, `medium` or `high`; passed through unchecked."
+	descEvalVerbosity            = "The verbosity of the answer, such as `low`, `medium` or `high`; passed through unchecked."
+	descEvalThinkingLevel        = "Gemini's thinking level, such as `low` or `high`; passed through unchecked."
+	descEvalThinkingBudget       = "Gemini's thinking budget, in tokens."
+	descEvalResponseFormat       = "The format the model is asked to answer in."
+	descEvalResponseFormatType   = "One of " + quotedList(enumStrings(arize.ResponseFormatTypes())) + "; Arize's default is `\"TEXT\"`."
+	descEvalJSONSchema           = "The JSON schema of a `\"JSON_SCHEMA\"` answer."
+	descEvalJSONSchemaName       = "The schema's name."
+	descEvalJSONSchemaDesc       = "The schema's description."
+	descEvalJSONSchemaJSON       = "The schema itself, as a JSON string (use `jsonencode`). Compared as JSON: a change of formatting or key order is no change."
+	descEvalJSONSchemaStrict     = "Whether the model must follow the schema strictly."
+	descEvalToolConfigJSON       = "The tools offered to the model, as a JSON string of the API's `tool_config` object " +
+		"(`{\"tools\": [...], \"tool_choice\": ...}`; use `jsonencode`). Compared as JSON."
+	descEvalProviderParameters = "Settings of particular LLM providers; each is sent only when set."
+	descEvalAzureParams        = "The Azure OpenAI deployment to call."
+	descEvalAzureDeployment    = "The Azure OpenAI deployment name."
+	descEvalAzureEndpoint      = "The Azure OpenAI endpoint."
+	descEvalAzureVersion       = "The Azure OpenAI API version."
+	descEvalAnthropicBeta      = "Anthropic beta headers (the API's `anthropic_headers.anthropic_beta`)."
+	descEvalAnthropicVersion   = "The Anthropic API version."
+	descEvalBedrockConverse    = "Whether AWS Bedrock is called through its Converse endpoint (the API's `bedrock_options.use_converse_endpoint`)."
+	descEvalRegion             = "The provider's region."
+
+	descEvalCode             = "The code of a `CODE` evaluator: exactly one of `managed` (one of Arize's) or `custom` (your Python)."
+	descEvalManaged          = "One of Arize's managed code evaluators."
+	descEvalCustom           = "A custom code evaluator: Python source that defines the evaluator class."
+	descEvalManagedEvaluator = "The managed evaluator: one of " + quotedList(enumStrings(arize.ManagedEvaluators())) + "."
+	descEvalCodeSource       = "The Python source that defines the evaluator class."
+	descEvalImports          = "The import block prepended to `code`."
+	descEvalVariables        = "The span variables passed to the evaluator, in order. For a managed evaluator their order " +
+		"and number must be the ones it expects."
+	descEvalStaticParams    = "Fixed arguments of the evaluator."
+	descEvalStaticParamName = "The argument's name."
+	descEvalStaticParamType = "The argument's type: `\"STRING\"`, `\"STRING_ARRAY\"` or `\"REGEX\"`."
+	descEvalStaticValue     = "The value of a `\"STRING\"` or `\"REGEX\"` argument."
+	descEvalStaticValues    = "The values of a `\"STRING_ARRAY\"` argument."
+	descEvalCodeGranularity = "What one evaluation covers: one of " + quotedList(enumStrings(arize.DataGranularities())) +
+		". Null when left out: no granularity filter (Arize evaluates spans)."
+	descEvalQueryFilter = "A filter on the spans evaluated; null when left out (no filter)."
+)
+
+// Descriptions of the evaluator list's filters, shared by data
+// "arize_evaluators" and list "arize_evaluator", and of what a list item
+// lacks.
+var (
+	descEvaluatorSpaceIDFilter   = "Only the evaluators of the space with this ID (the API's `space_id` filter)."
+	descEvaluatorSpaceNameFilter = "Only the evaluators of spaces whose name contains this text, ignoring case (the API's `space_name` filter)."
+	descEvaluatorNameFilter      = "Only evaluators whose name contains this text, ignoring case (the API's `name` filter)."
+	// descEvaluatorListNoVersion says why a listed evaluator has no
+	// configuration.
+	descEvaluatorListNoVersion = "Arize's list of evaluators carries no version, so each item is the evaluator's metadata " +
+		"only: look one up with data \"arize_evaluator\" for its latest version's configuration."
+)
+
+// enumStrings is an enum's values as strings.
+func enumStrings[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
 // quotedList renders values as a Markdown list of HCL strings.
 func quotedList(values []string) string {
 	items := make([]string, len(values))

@@ -14,9 +14,12 @@ import (
 	hclv2 "github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
@@ -101,6 +104,7 @@ var exampleObjectCounts = map[string]func(*emulator.Server) int{
 	"arize_ai_integration": (*emulator.Server).Len,
 	"arize_organization":   func(e *emulator.Server) int { return len(e.Organizations()) },
 	"arize_space":          func(e *emulator.Server) int { return len(e.Spaces()) },
+	"arize_evaluator":      func(e *emulator.Server) int { return len(e.Evaluators()) },
 	// No endpoint lists members; the emulator's test hooks show them.
 	"arize_organization_member": func(e *emulator.Server) int {
 		n := 0
@@ -318,5 +322,72 @@ func TestAccExamples_keyRotation(t *testing.T) {
 		step("sk-first-key", "2026-11-01", "sk-first-key"),
 		step("sk-second-key", "2026-11-01", "sk-first-key"),
 		step("sk-second-key", "2026-12-01", "sk-second-key"),
+	)
+}
+
+// TestAccExamples_llmJudge walks the LLM-judge guide: the example applies,
+// then a new model_name (and commit message) is one new version of the same
+// evaluator, with nothing else sent to Arize.
+func TestAccExamples_llmJudge(t *testing.T) {
+	src := readFile(t, filepath.Join("..", "..", "examples", "guides", "llm-judge", "main.tf"))
+	const (
+		oldModel, newModel = `model_name        = "gpt-4o-mini"`, `model_name        = "gpt-4o"`
+		oldMsg, newMsg     = `"Judge hallucinations with gpt-4o-mini"`, `"Judge hallucinations with gpt-4o"`
+		judge              = "arize_evaluator.hallucination"
+	)
+	if !strings.Contains(src, oldModel) || !strings.Contains(src, oldMsg) {
+		t.Fatalf("the guide's example no longer sets %s and %s: update this test", oldModel, oldMsg)
+	}
+	moved := strings.Replace(strings.Replace(src, oldModel, newModel, 1), oldMsg, newMsg, 1)
+	env := newAccEnv(t)
+	emu := env.emulator(t)
+	vars := config.Variables{"openai_api_key": config.StringVariable("sk-judge-key")}
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	newVersion := statecheck.CompareValue(compare.ValuesDiffer())
+	writes := func(versions int) statecheck.StateCheck {
+		return expectRequests(emu, map[string]int{
+			"POST " + emulator.RouteEvaluators:        1,
+			"POST " + emulator.RouteEvaluatorVersions: versions,
+			"PATCH " + emulator.RouteEvaluator:        0,
+			"DELETE " + emulator.RouteEvaluator:       0,
+		})
+	}
+	stored := func(model string, versions int) statecheck.StateCheck {
+		return exampleStored{check: func() error {
+			all := emu.Evaluators()
+			if len(all) != 1 || all[0].Version == nil || all[0].Version.Config.Template == nil {
+				return fmt.Errorf("the emulator holds %d evaluators, want the one judge", len(all))
+			}
+			if got := all[0].Version.Config.Template.LLMConfig.ModelName; got != model {
+				return fmt.Errorf("the judge's latest version calls %q, want %q", got, model)
+			}
+			if n := len(emu.EvaluatorVersions(all[0].ID)); n != versions {
+				return fmt.Errorf("the judge has %d versions, want %d", n, versions)
+			}
+			return nil
+		}}
+	}
+	accTest(t,
+		resource.TestStep{
+			Config:          env.config(src),
+			ConfigVariables: vars,
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID.AddStateValue(judge, tfjsonpath.New("id")),
+				newVersion.AddStateValue(judge, tfjsonpath.New("current_version_id")),
+				stored("gpt-4o-mini", 1), writes(0),
+			},
+		},
+		resource.TestStep{
+			Config:          env.config(moved),
+			ConfigVariables: vars,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(judge, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				sameID.AddStateValue(judge, tfjsonpath.New("id")),
+				newVersion.AddStateValue(judge, tfjsonpath.New("current_version_id")),
+				stored("gpt-4o", 2), writes(1),
+			},
+		},
 	)
 }

@@ -154,6 +154,7 @@ func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
 		NewSpaceResource,
 		NewOrganizationMemberResource,
 		NewSpaceMemberResource,
+		NewEvaluatorResource,
 	}
 }
 
@@ -162,6 +163,7 @@ func (p *arizeProvider) ListResources(context.Context) []func() list.ListResourc
 		NewAIIntegrationListResource,
 		NewOrganizationListResource,
 		NewSpaceListResource,
+		NewEvaluatorListResource,
 	}
 }
 
@@ -170,6 +172,7 @@ func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSou
 		NewAIIntegrationDataSource, NewAIIntegrationsDataSource,
 		NewOrganizationDataSource, NewOrganizationsDataSource,
 		NewSpaceDataSource, NewSpacesDataSource,
+		NewEvaluatorDataSource, NewEvaluatorsDataSource,
 	}
 }
 

@@ -142,3 +142,21 @@ func (notBlankValidator) ValidateString(_ context.Context, req validator.StringR
 			fmt.Sprintf("%s must contain a character other than white space.", req.Path))
 	}
 }
+
+// jsonValidator requires a string that parses as JSON.
+type jsonValidator struct{}
+
+func (jsonValidator) Description(context.Context) string { return "must be valid JSON" }
+
+func (v jsonValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (jsonValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	var v any
+	if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &v); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid JSON",
+			fmt.Sprintf("%s must be a JSON document (use jsonencode): %s.", req.Path, err))
+	}
+}

@@ -1,0 +1,6 @@
+import {
+  to = arize_evaluator.hallucination
+  identity = {
+    id = "RXZhbHVhdG9yOjEyOmFCY0Q="
+  }
+}

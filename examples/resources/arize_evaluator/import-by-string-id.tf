@@ -1,0 +1,4 @@
+import {
+  to = arize_evaluator.hallucination
+  id = "RXZhbHVhdG9yOjEyOmFCY0Q="
+}

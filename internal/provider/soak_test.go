@@ -19,11 +19,14 @@ const (
 	soakCount        = 100
 	soakOrgs         = 10
 	soakSpacesPerOrg = 2
+	// soakJudges LLM judges, one in each organization's first space, each
+	// calling an OPEN_AI integration of the soak.
+	soakJudges = soakOrgs
 )
 
-// soakConfig declares soakCount integrations of several kinds, and
-// organizations and spaces to scope some of them to.
-func soakConfig(endpoint string) string {
+// soakConfig declares soakCount integrations of several kinds, organizations
+// and spaces to scope some of them to, and LLM judges calling judgeModel.
+func soakConfig(endpoint, judgeModel string) string {
 	return cliConfig(fmt.Sprintf("endpoint = %q\n  max_retries = 12", endpoint), fmt.Sprintf(`
 locals {
   kinds = ["OPEN_AI", "ANTHROPIC", "CUSTOM", "GEMINI"]
@@ -53,7 +56,23 @@ resource "arize_space" "soak" {
   is_private          = count.index %% 2 == 1
   deletion_protection = false
 }
-`, soakCount, soakOrgs, soakSpacesPerOrg))
+
+resource "arize_evaluator" "soak" {
+  count    = %[4]d
+  space_id = arize_space.soak[count.index * %[3]d].id
+  type     = "TEMPLATE"
+  name     = format("soak-judge-%%02d", count.index)
+  template = {
+    eval_column_name       = "correctness"
+    template               = "Is {output} correct for {input}?"
+    classification_choices = { correct = 1, incorrect = 0 }
+    llm_config = {
+      ai_integration_id = arize_ai_integration.soak[count.index * 4].id
+      model_name        = %[5]q
+    }
+  }
+}
+`, soakCount, soakOrgs, soakSpacesPerOrg, soakJudges, judgeModel))
 }
 
 // TestSoak_faultyAPI applies, re-plans and destroys soakCount integrations
@@ -73,7 +92,7 @@ func TestSoak_faultyAPI(t *testing.T) {
 	emu.SetFaults(faults)
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
-	w.write("main.tf", soakConfig(srv.URL))
+	w.write("main.tf", soakConfig(srv.URL, "model-0"))
 	report := func(phase string, started time.Time) {
 		t.Logf("%-8s %6.1fs  requests: %v", phase, time.Since(started).Seconds(), sortedCounts(emu.Requests()))
 		t.Logf("%-8s          injected: %v", "", sortedCounts(emu.Injected()))
@@ -91,12 +110,28 @@ func TestSoak_faultyAPI(t *testing.T) {
 		t.Errorf("the plan after apply is not empty (%v):\n%s", err, out)
 	}
 	report("plan", start)
+	checkSoakJudges(t, emu, 1)
+
+	// A new model for every judge: one new version each, whatever the
+	// faults.
+	w.write("main.tf", soakConfig(srv.URL, "shared"))
+	start = time.Now()
+	w.run(nil, "apply", "-no-color", "-auto-approve", "-parallelism=20")
+	report("versions", start)
+	checkSoakJudges(t, emu, 2)
+	if out, err := w.tryRun(nil, "plan", "-no-color", "-detailed-exitcode", "-parallelism=20"); err != nil {
+		t.Errorf("the plan after the new versions is not empty (%v):\n%s", err, out)
+	}
+	emu.ResetCounters()
 
 	start = time.Now()
 	w.run(nil, "destroy", "-no-color", "-auto-approve", "-parallelism=20")
 	report("destroy", start)
 	if n := emu.Len(); n != 0 {
 		t.Errorf("destroy left %d integrations", n)
+	}
+	if n := len(emu.Evaluators()); n != 0 {
+		t.Errorf("destroy left %d evaluators", n)
 	}
 	if orgs, spaces := emu.Organizations(), emu.Spaces(); len(orgs) != 0 || len(spaces) != 0 {
 		t.Errorf("destroy left %d organizations and %d spaces", len(orgs), len(spaces))
@@ -173,4 +208,25 @@ func sortedCounts(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s=%d", k, m[k])
 	}
 	return strings.Join(parts, " ")
+}
+
+// checkSoakJudges checks the emulator holds exactly the configured judges,
+// once each, each with exactly versions versions: no create and no version
+// POST made twice.
+func checkSoakJudges(t *testing.T, emu *emulator.Server, versions int) {
+	t.Helper()
+	judges := emu.Evaluators()
+	if len(judges) != soakJudges {
+		t.Errorf("the emulator holds %d evaluators, want exactly %d", len(judges), soakJudges)
+	}
+	seen := map[string]bool{}
+	for _, j := range judges {
+		if seen[j.Name] {
+			t.Errorf("duplicate evaluator %q", j.Name)
+		}
+		seen[j.Name] = true
+		if n := len(emu.EvaluatorVersions(j.ID)); n != versions {
+			t.Errorf("%s has %d versions, want %d", j.Name, n, versions)
+		}
+	}
 }

@@ -98,3 +98,38 @@ func protected(ctx context.Context, state tfsdk.State, diags *diag.Diagnostics) 
 	diags.Append(state.GetAttribute(ctx, path.Root("deletion_protection"), &on)...)
 	return on.IsNull() || on.ValueBool()
 }
+
+// keepStateButProtection is the Update of a type with deletion_protection
+// when nothing but that changed: it lives in Terraform alone, so there is
+// nothing to send, and the API's values are the state's.
+func keepStateButProtection(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var on types.Bool
+	var id types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("deletion_protection"), &on)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.State.Raw = req.State.Raw.Copy()
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_protection"), on)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, id.ValueString())...)
+}
+
+// deleteProtected is the Delete of a type with deletion_protection: refused
+// while it is on (the plan refused it already; this covers a delete that
+// reached the provider without such a plan, as 'apply -replace' does), then
+// one delete of the object whose ID state holds. One already gone is
+// deleted.
+func deleteProtected(ctx context.Context, o objectType, req resource.DeleteRequest, resp *resource.DeleteResponse, del func(context.Context, string) error) {
+	if refuseProtectedDelete(ctx, o, req.State, &resp.Diagnostics) || resp.Diagnostics.HasError() {
+		return
+	}
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := goneIsDone(del(ctx, id.ValueString())); err != nil {
+		resp.Diagnostics.AddError(o.couldNot("delete"), apiErrorDetail(o, err))
+	}
+}

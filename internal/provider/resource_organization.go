@@ -97,11 +97,7 @@ func (r *organizationResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	body := plan.updateRequest(&state.organizationModel)
 	if body.IsEmpty() {
-		// Only deletion_protection changed, which lives in Terraform alone:
-		// nothing to send, and the API's values are the state's.
-		state.DeletionProtection = plan.DeletionProtection
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.ID.ValueString())...)
+		keepStateButProtection(ctx, req, resp)
 		return
 	}
 	updated, err := r.client.UpdateOrganization(ctx, state.ID.ValueString(), body)
@@ -112,21 +108,10 @@ func (r *organizationResource) Update(ctx context.Context, req resource.UpdateRe
 	resp.Diagnostics.Append(plan.saveAnswer(ctx, updated, &resp.State, resp.Identity)...)
 }
 
-// Delete deletes the organization, and with it, in Arize, everything in it.
-// The plan already refused this while deletion_protection is on; the check
-// here covers a delete that reached the provider without such a plan.
+// Delete deletes the organization, and with it, in Arize, everything in it,
+// unless deletion_protection is on.
 func (r *organizationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if refuseProtectedDelete(ctx, organization, req.State, &resp.Diagnostics) || resp.Diagnostics.HasError() {
-		return
-	}
-	var state organizationResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := goneIsDone(r.client.DeleteOrganization(ctx, state.ID.ValueString())); err != nil {
-		resp.Diagnostics.AddError(organization.couldNot("delete"), apiErrorDetail(organization, err))
-	}
+	deleteProtected(ctx, organization, req, resp, r.client.DeleteOrganization)
 }
 
 func (r *organizationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

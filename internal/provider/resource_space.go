@@ -112,11 +112,7 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	body := plan.updateRequest(&state.spaceModel)
 	if body.IsEmpty() {
-		// Only deletion_protection changed, which lives in Terraform alone:
-		// nothing to send, and the API's values are the state's.
-		state.DeletionProtection = plan.DeletionProtection
-		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.ID.ValueString())...)
+		keepStateButProtection(ctx, req, resp)
 		return
 	}
 	updated, err := r.client.UpdateSpace(ctx, state.ID.ValueString(), body)
@@ -127,21 +123,10 @@ func (r *spaceResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	resp.Diagnostics.Append(plan.saveAnswer(ctx, updated, &resp.State, resp.Identity)...)
 }
 
-// Delete deletes the space, and with it, in Arize, all its data. The plan
-// already refused this while deletion_protection is on; the check here
-// covers a delete that reached the provider without such a plan.
+// Delete deletes the space, and with it, in Arize, all its data, unless
+// deletion_protection is on.
 func (r *spaceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if refuseProtectedDelete(ctx, space, req.State, &resp.Diagnostics) || resp.Diagnostics.HasError() {
-		return
-	}
-	var state spaceResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := goneIsDone(r.client.DeleteSpace(ctx, state.ID.ValueString())); err != nil {
-		resp.Diagnostics.AddError(space.couldNot("delete"), apiErrorDetail(space, err))
-	}
+	deleteProtected(ctx, space, req, resp, r.client.DeleteSpace)
 }
 
 // saveAnswer makes what the API answered the new state, and its identity: m

@@ -23,8 +23,9 @@
 //
 //	arize-emulator -dialect published
 //
-// The users API is not emulated, so the account has users from the start,
-// for organization and space memberships to name. Their ids are fixed:
+// The account has users from the start, served by /v2/users like those made
+// there, for organization and space memberships and role bindings to name.
+// Their ids are fixed:
 //
 //	VXNlcjoxOmFBYUE=  User:1:aAaA  alice@example.com  ADMIN
 //	VXNlcjoyOmJCYkI=  User:2:bBbB  bob@example.com    MEMBER

@@ -30,7 +30,8 @@ const (
 	// MEMBER, READ_ONLY, ANNOTATOR; the evaluators' type TEMPLATE, CODE,
 	// direction MAXIMIZE, ..., data_granularity SPAN, ..., code_config.type
 	// MANAGED, CUSTOM, managed_evaluator EXACT_MATCH, ..., and
-	// response_format.type TEXT, JSON_OBJECT, JSON_SCHEMA.
+	// response_format.type TEXT, JSON_OBJECT, JSON_SCHEMA; a user's status
+	// ACTIVE, INVITED, EXPIRED.
 	DialectToday Dialect = "today"
 	// DialectPublished is the spelling of the published create page
 	// (February 2026): provider openAI, azureOpenAI, awsBedrock, vertexAI,
@@ -43,7 +44,7 @@ const (
 	// v0.16.0): type template, code, direction maximize, ...,
 	// data_granularity span, ..., code_config.type managed, custom,
 	// managed_evaluator ExactMatch, ..., response_format.type text,
-	// json_object, json_schema.
+	// json_object, json_schema; and a user's status active, invited, expired.
 	DialectPublished Dialect = "published"
 )
 
@@ -125,6 +126,15 @@ var (
 			{responseFormatJSONObject, "json_object"},
 			{responseFormatJSONSchema, "json_schema"},
 		},
+		// A user's status: lower case before July 2026 ("invited", Python
+		// SDK CHANGELOG 8.40.0). The contract gives no older spelling of
+		// invite_mode or of a role binding's resource_type: those are
+		// today's in both dialects.
+		enumUserStatus: {
+			{userActive, "active"},
+			{userInvited, "invited"},
+			{userExpired, "expired"},
+		},
 	}
 )
 
@@ -137,6 +147,7 @@ const (
 	enumCodeType         = "code_config.type"
 	enumManagedEvaluator = "managed_evaluator"
 	enumResponseFormat   = "response_format.type"
+	enumUserStatus       = "status"
 )
 
 // spelling is a dialect's view of the tables, built once.

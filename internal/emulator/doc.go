@@ -1,9 +1,10 @@
 // Package emulator is an in-memory stand-in for the Arize REST API v2, as
 // CONTRACT.md beside it describes: the AI-integrations endpoints,
-// organizations, spaces and their members, and evaluators with their
-// append-only versions. The users API is not emulated;
-// the users memberships name are seeded (Options.Users) or added by tests
-// ([Server.AddUser]).
+// organizations, spaces and their members, users (with their invitations and
+// the one-time temporary password), predefined and custom roles, role
+// bindings, and evaluators with their append-only versions. Users may also be
+// seeded (Options.Users) or added by tests ([Server.AddUser],
+// [Server.PutUser]); the four predefined roles are always seeded.
 //
 // It exists so that the API client and the Terraform provider can be tested
 // offline against a real HTTP server that behaves like Arize: bearer

@@ -17,7 +17,8 @@ const (
 // MemberRole is the role of a member of an organization or a space, in
 // today's spelling: Type "PREDEFINED" with Name one of "ADMIN", "MEMBER",
 // "READ_ONLY" or "ANNOTATOR", or Type "CUSTOM" with the custom role's ID
-// (spaces only). Roles are not emulated yet, so any non-empty ID is taken.
+// (spaces only). Any non-empty ID is taken: it is not checked against the
+// roles of /v2/roles, and a membership is not a role binding.
 type MemberRole struct {
 	Type string
 	Name string
@@ -134,7 +135,7 @@ func (s *Server) addOrganizationMember(orgID, userID string, role MemberRole) (m
 		// such a role 422.
 		return membership{}, invalid("role: custom organization roles are not supported")
 	}
-	u, ok := s.users.get(userID)
+	u, ok := s.liveUserLocked(userID)
 	if !ok {
 		return membership{}, userNotFound(userID)
 	}
@@ -157,7 +158,7 @@ func (s *Server) removeOrganizationMember(orgID, userID string) *Problem {
 	}
 	for _, sp := range s.spaces.all() {
 		if sp.OrganizationID == orgID {
-			s.spaceMembers.remove(sp.ID, userID)
+			s.removeSpaceMemberLocked(sp.ID, userID)
 		}
 	}
 	return nil
@@ -177,7 +178,7 @@ func (s *Server) addSpaceMember(spaceID, userID string, role MemberRole) (member
 	if !ok {
 		return membership{}, spaceNotFound(spaceID)
 	}
-	u, ok := s.users.get(userID)
+	u, ok := s.liveUserLocked(userID)
 	if !ok {
 		return membership{}, userNotFound(userID)
 	}
@@ -196,10 +197,23 @@ func (s *Server) removeSpaceMember(spaceID, userID string) *Problem {
 	if _, ok := s.spaces.get(spaceID); !ok {
 		return spaceNotFound(spaceID)
 	}
-	if !s.spaceMembers.remove(spaceID, userID) {
+	if !s.removeSpaceMemberLocked(spaceID, userID) {
 		return notFound("user %q is not a member of space %q", userID, spaceID)
 	}
 	return nil
+}
+
+// removeSpaceMemberLocked ends a membership of a space and, as the remove
+// call ends "any RBAC role bindings" besides the membership row, the user's
+// binding on the space. It reports whether there was a membership.
+func (s *Server) removeSpaceMemberLocked(spaceID, userID string) bool {
+	if !s.spaceMembers.remove(spaceID, userID) {
+		return false
+	}
+	s.removeBindingsLocked(func(b *RoleBinding) bool {
+		return b.ResourceType == resourceSpace && b.ResourceID == spaceID && b.UserID == userID
+	})
+	return true
 }
 
 // canonicalRole brings a role given to a test hook into today's spelling.

@@ -15,7 +15,7 @@ const (
 	CodeForbidden            = "forbidden"              // 403: a space the key may not see (Server.ForbidSpace)
 	CodeNotFound             = "not_found"              // 404: unknown path, unknown id, unknown space, organization or user, not a member
 	CodeMethodNotAllowed     = "method_not_allowed"     // 405: known path, wrong method
-	CodeNameConflict         = "name_conflict"          // 409: the name is used by another integration, organization or space
+	CodeNameConflict         = "name_conflict"          // 409: a name taken (integration, organization, space, role), an email active or deleted, a second role binding
 	CodePayloadTooLarge      = "payload_too_large"      // 413: body over 1 MiB
 	CodeUnsupportedMediaType = "unsupported_media_type" // 415: a body sent with a non-JSON Content-Type
 	CodeValidationError      = "validation_error"       // 422: well-formed request with invalid values

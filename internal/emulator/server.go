@@ -31,6 +31,17 @@ const (
 	RouteEvaluator         = "/v2/evaluators/{id}"
 	RouteEvaluatorVersions = "/v2/evaluators/{id}/versions"
 	RouteEvaluatorVersion  = "/v2/evaluator-versions/{id}"
+
+	RouteUsers                = "/v2/users"
+	RouteUser                 = "/v2/users/{id}"
+	RouteUserResendInvitation = "/v2/users/{id}/resend-invitation"
+	RouteUserResetPassword    = "/v2/users/{id}/reset-password" //nolint:gosec // G101: a path, not a credential
+
+	RouteRoles = "/v2/roles"
+	RouteRole  = "/v2/roles/{id}"
+
+	RouteRoleBindings = "/v2/role-bindings"
+	RouteRoleBinding  = "/v2/role-bindings/{id}"
 )
 
 // allowed lists the methods of each route, in the order a 405's Allow
@@ -50,6 +61,15 @@ var allowed = map[string]string{
 	RouteEvaluator:         "GET, PATCH, DELETE",
 	RouteEvaluatorVersions: "GET, POST",
 	RouteEvaluatorVersion:  "GET",
+
+	RouteUsers:                "GET, POST",
+	RouteUser:                 "GET, PATCH, DELETE",
+	RouteUserResendInvitation: "POST",
+	RouteUserResetPassword:    "POST",
+	RouteRoles:                "GET, POST",
+	RouteRole:                 "GET, PATCH, DELETE",
+	RouteRoleBindings:         "GET, POST",
+	RouteRoleBinding:          "GET, PATCH, DELETE",
 }
 
 // routePatterns are the routes split into path segments, for classify.
@@ -77,10 +97,13 @@ type Options struct {
 	// made through /v2/spaces (or PutSpace) are known to them too. These
 	// are not served by /v2/spaces and belong to no modelled organization.
 	Spaces map[string]string
-	// Users are the account's users, seeded at start (the users API is not
-	// emulated): those memberships can name. An empty ID is assigned, an
-	// empty Role is MEMBER; see [Server.AddUser].
+	// Users are the account's users, seeded at start and served by
+	// /v2/users like the users made there. An empty ID is assigned, an
+	// empty Role is MEMBER, an empty Status ACTIVE; see [Server.AddUser].
 	Users []User
+	// ExtraPermissions are permission names the server knows beyond the
+	// contract's enum ([Permissions]): an enum newer than a client's.
+	ExtraPermissions []string
 	// ExplicitNullScopings renders an account-wide integration's scopings as
 	// [{"organization_id":null,"space_id":null}] instead of [{}]; Arize has
 	// been seen answering both.
@@ -122,6 +145,14 @@ type Server struct {
 	evalVersions   map[string]*versionRow
 	versionsOf     map[string][]string
 	versionSeq     uint64
+	// Users' actions, counted by user id: Invitations, PasswordResets.
+	invitations map[string]int
+	resets      map[string]int
+	// Roles (the predefined seeded first) and role bindings.
+	roles       table[Role]
+	roleNames   map[string]string   // name -> id; unique in the account
+	permissions map[string]struct{} // the permission names the server knows
+	bindings    table[RoleBinding]
 
 	countMu  sync.Mutex // guards the counters below
 	requests map[string]int
@@ -169,9 +200,25 @@ func New(opts Options) *Server {
 		evaluatorNames: map[evaluatorKey]string{},
 		evalVersions:   map[string]*versionRow{},
 		versionsOf:     map[string][]string{},
+		invitations:    map[string]int{},
+		resets:         map[string]int{},
+		roles:          newTable[Role](),
+		roleNames:      map[string]string{},
+		permissions:    map[string]struct{}{},
+		bindings:       newTable[RoleBinding](),
 		requests:       map[string]int{},
 		answers:        map[answerKey]int{},
 		respelt:        map[string]int{},
+	}
+	for _, p := range append(Permissions(), opts.ExtraPermissions...) {
+		s.permissions[p] = struct{}{}
+	}
+	s.opts.ExtraPermissions = nil
+	for _, r := range predefinedRoles() {
+		r.IsPredefined = true
+		if _, p := s.createRole(r); p != nil {
+			panic("emulator: predefined role: " + p.Error())
+		}
 	}
 	for _, u := range opts.Users {
 		s.AddUser(u)
@@ -293,6 +340,43 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m match) bool 
 		s.handleEvaluatorVersionCreate(w, r, m.id)
 	case "GET " + RouteEvaluatorVersion:
 		s.handleEvaluatorVersionGet(w, r, m.id)
+
+	case "GET " + RouteUsers:
+		s.handleUserList(w, r)
+	case "POST " + RouteUsers:
+		s.handleUserCreate(w, r)
+	case "GET " + RouteUser:
+		s.handleUserGet(w, r, m.id)
+	case "PATCH " + RouteUser:
+		s.handleUserUpdate(w, r, m.id)
+	case "DELETE " + RouteUser:
+		s.handleUserDelete(w, r, m.id)
+	case "POST " + RouteUserResendInvitation:
+		s.handleUserResendInvitation(w, r, m.id)
+	case "POST " + RouteUserResetPassword:
+		s.handleUserResetPassword(w, r, m.id)
+
+	case "GET " + RouteRoles:
+		s.handleRoleList(w, r)
+	case "POST " + RouteRoles:
+		s.handleRoleCreate(w, r)
+	case "GET " + RouteRole:
+		s.handleRoleGet(w, r, m.id)
+	case "PATCH " + RouteRole:
+		s.handleRoleUpdate(w, r, m.id)
+	case "DELETE " + RouteRole:
+		s.handleRoleDelete(w, r, m.id)
+
+	case "GET " + RouteRoleBindings:
+		s.handleRoleBindingList(w, r)
+	case "POST " + RouteRoleBindings:
+		s.handleRoleBindingCreate(w, r)
+	case "GET " + RouteRoleBinding:
+		s.handleRoleBindingGet(w, r, m.id)
+	case "PATCH " + RouteRoleBinding:
+		s.handleRoleBindingUpdate(w, r, m.id)
+	case "DELETE " + RouteRoleBinding:
+		s.handleRoleBindingDelete(w, r, m.id)
 	default:
 		return false
 	}

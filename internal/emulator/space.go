@@ -120,6 +120,7 @@ func (s *Server) removeSpace(id string) bool {
 
 func (s *Server) removeSpaceLocked(sp Space) {
 	s.spaceMembers.dropScope(sp.ID)
+	s.removeBindingsLocked(func(b *RoleBinding) bool { return b.ResourceType == resourceSpace && b.ResourceID == sp.ID })
 	s.removeSpaceEvaluatorsLocked(sp.ID)
 	delete(s.spaceNames, spaceKey{sp.OrganizationID, sp.Name})
 	delete(s.forbidden, sp.ID)

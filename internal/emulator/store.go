@@ -29,6 +29,8 @@ const (
 	typeSpaceMember        = "SpaceMember"
 	typeEvaluator          = "Evaluator"
 	typeEvaluatorVersion   = "EvaluatorVersion"
+	typeRole               = "Role"
+	typeRoleBinding        = "RoleBinding"
 )
 
 // newID builds a relay-style global id, base64("<type>:<n>:<abcd>"), the

@@ -50,6 +50,10 @@ func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
 // IsConflict reports whether err is the API's 409 (a name already taken).
 func IsConflict(err error) bool { return hasStatus(err, http.StatusConflict) }
 
+// IsForbidden reports whether err is the API's 403: the key may not see or
+// change the object (a private space, say), which still exists.
+func IsForbidden(err error) bool { return hasStatus(err, http.StatusForbidden) }
+
 func hasStatus(err error, status int) bool {
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.Status == status

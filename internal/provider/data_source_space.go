@@ -108,7 +108,7 @@ func (d *spaceDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // by listing each organization's spaces.
 func (d *spaceDataSource) byID(ctx context.Context, id, orgID string, diags *diag.Diagnostics) (*arize.Space, string) {
 	got, err := d.client.GetSpace(ctx, id)
-	if isForbidden(err) {
+	if arize.IsForbidden(err) {
 		diags.AddAttributeError(path.Root("id"), space.couldNot("read"), spaceReadErrorDetail("", id, err))
 		return nil, ""
 	}

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -145,18 +143,12 @@ func (m *spaceResourceModel) saveAnswer(ctx context.Context, answer *arize.Space
 	return diags
 }
 
-// isForbidden reports whether err is the API's 403.
-func isForbidden(err error) bool {
-	var apiErr *arize.APIError
-	return errors.As(err, &apiErr) && apiErr.Status == http.StatusForbidden
-}
-
 // spaceReadErrorDetail is the detail of a failed read of the space id (named
 // name, "" when unknown). A 403 is a private space that the key's identity
 // is not a member of: the space exists, so it is an error, never a removal
 // from state, which would make the next plan create a second one.
 func spaceReadErrorDetail(name, id string, err error) string {
-	if !isForbidden(err) {
+	if !arize.IsForbidden(err) {
 		return apiErrorDetail(space, err)
 	}
 	what := "space " + id

@@ -60,6 +60,7 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 		}
 		var plannedProvider enumValue
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("ai_provider"), &plannedProvider)...)
+		warnClearedSecrets(ctx, &state, req, configKey, planVersion, resp)
 		switch {
 		case !sameEnum(plannedProvider, state.AIProvider):
 			// A new integration: has_api_key follows the config.
@@ -76,6 +77,32 @@ func (r *aiIntegrationResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if !keySent {
 		// A key sent is an update even when the plan shows nothing else.
 		keepPriorIfNothingChanges(ctx, path.Root("updated_at"), req, resp)
+	}
+}
+
+// warnClearedSecrets warns when this plan would delete a secret Arize holds
+// only because the configuration leaves it null: the headers (a gateway's
+// credentials live in them) or the stored API key. Terraform writes neither
+// into generated configuration (`terraform query -generate-config-out` gives
+// headers as `null # sensitive`), so an adopted integration applied as
+// generated would otherwise lose its credentials with nothing in the plan
+// but a line of sensitive values. A warning, not an error: removing them can
+// be what the user wants.
+func warnClearedSecrets(ctx context.Context, state *aiIntegrationModel, req resource.ModifyPlanRequest, configKey, planVersion types.String, resp *resource.ModifyPlanResponse) {
+	var configHeaders types.Map
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("headers"), &configHeaders)...)
+	if configHeaders.IsNull() && !state.Headers.IsNull() && len(state.Headers.Elements()) > 0 {
+		resp.Diagnostics.AddAttributeWarning(path.Root("headers"), "This plan deletes the integration's stored headers",
+			fmt.Sprintf("Arize holds %d header(s) for this integration (header values often carry a gateway's credentials), "+
+				"and the configuration leaves headers unset, so applying this plan deletes them in Arize. "+
+				"To keep them, set headers to their values, from a sensitive variable. "+
+				"To remove them on purpose, apply the plan as it is.", len(state.Headers.Elements())))
+	}
+	if configKey.IsNull() && mustSendKey(state, planVersion, configKey) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("api_key"), "This plan deletes the integration's stored API key",
+			"api_key_version changed and the configuration sets no api_key, so applying this plan deletes the key Arize holds for this integration. "+
+				"To keep it, restore api_key_version to its previous value. "+
+				"To rotate it, set api_key to the new key. To remove it on purpose, apply the plan as it is.")
 	}
 }
 

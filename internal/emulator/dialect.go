@@ -31,7 +31,8 @@ const (
 	// direction MAXIMIZE, ..., data_granularity SPAN, ..., code_config.type
 	// MANAGED, CUSTOM, managed_evaluator EXACT_MATCH, ..., and
 	// response_format.type TEXT, JSON_OBJECT, JSON_SCHEMA; a user's status
-	// ACTIVE, INVITED, EXPIRED.
+	// ACTIVE, INVITED, EXPIRED; an API key's key_type USER, SERVICE and
+	// status ACTIVE, REVOKED.
 	DialectToday Dialect = "today"
 	// DialectPublished is the spelling of the published create page
 	// (February 2026): provider openAI, azureOpenAI, awsBedrock, vertexAI,
@@ -44,7 +45,8 @@ const (
 	// v0.16.0): type template, code, direction maximize, ...,
 	// data_granularity span, ..., code_config.type managed, custom,
 	// managed_evaluator ExactMatch, ..., response_format.type text,
-	// json_object, json_schema; and a user's status active, invited, expired.
+	// json_object, json_schema; a user's status active, invited, expired;
+	// and an API key's key_type user, service and status active, revoked.
 	DialectPublished Dialect = "published"
 )
 
@@ -135,6 +137,22 @@ var (
 			{userInvited, "invited"},
 			{userExpired, "expired"},
 		},
+		// An API key's key_type and status: lower case before July 2026
+		// (Python SDK CHANGELOG 8.40.0: "user", "service"). The status was
+		// "deleted" until June 2026 (when DELETE became revoke) and then
+		// "revoked" (the Python SDK's ApiKeyStatus at 2026-06-09 and
+		// 2026-07-10); the changelogs' "deleted" -> "REVOKED" spans both
+		// steps. The published dialect speaks the spelling just before the
+		// recase, as it does for evaluators: "revoked". A restriction's
+		// resource_type was PROJECT before and after: not in these tables.
+		enumKeyType: {
+			{keyUser, "user"},
+			{keyService, "service"},
+		},
+		enumKeyStatus: {
+			{keyActive, "active"},
+			{keyRevoked, "revoked"},
+		},
 	}
 )
 
@@ -148,6 +166,8 @@ const (
 	enumManagedEvaluator = "managed_evaluator"
 	enumResponseFormat   = "response_format.type"
 	enumUserStatus       = "status"
+	enumKeyType          = "key_type"
+	enumKeyStatus        = "api key status"
 )
 
 // spelling is a dialect's view of the tables, built once.

@@ -2,9 +2,12 @@
 // CONTRACT.md beside it describes: the AI-integrations endpoints,
 // organizations, spaces and their members, users (with their invitations and
 // the one-time temporary password), predefined and custom roles, role
-// bindings, and evaluators with their append-only versions. Users may also be
-// seeded (Options.Users) or added by tests ([Server.AddUser],
-// [Server.PutUser]); the four predefined roles are always seeded.
+// bindings, evaluators with their append-only versions, projects, their
+// restrictions, and API keys (user and service keys, whose secrets are
+// answered once and, while live, are accepted as bearer keys beside
+// Options.APIKey). Users may also be seeded (Options.Users) or added by
+// tests ([Server.AddUser], [Server.PutUser]); the four predefined roles are
+// always seeded.
 //
 // It exists so that the API client and the Terraform provider can be tested
 // offline against a real HTTP server that behaves like Arize: bearer
@@ -25,7 +28,9 @@
 // awsBedrock, default, ... and no kind), [DialectPublished]. Membership
 // roles changed the same way (predefined, read-only, ... became PREDEFINED,
 // READ_ONLY, ...), and so did the evaluators' enums (template, maximize,
-// span, ExactMatch, ... became TEMPLATE, MAXIMIZE, SPAN, EXACT_MATCH, ...). Which of the two the real server accepts cannot be known
+// span, ExactMatch, ... became TEMPLATE, MAXIMIZE, SPAN, EXACT_MATCH, ...)
+// and an API key's (user, service, active, revoked became USER, SERVICE,
+// ACTIVE, REVOKED). Which of the two the real server accepts cannot be known
 // from outside, so the provider must work against both, and the emulator is
 // strict about the one it speaks: the other dialect's spelling is refused
 // like any unknown value (422 naming the field), and a kind sent to the
@@ -43,10 +48,13 @@
 // answers it gave by status and of the writes it refused
 // ([Server.Refused]), direct state access that bypasses HTTP (to simulate
 // changes made outside Terraform: Put, PutOrganization, PutSpace,
-// PutOrganizationMember, PutEvaluator, AppendEvaluatorVersion,
+// PutOrganizationMember, PutEvaluator, AppendEvaluatorVersion, PutProject,
+// PutRestriction, PutAPIKey, RevokeAPIKey, ExpireAPIKey,
 // RemoveOrganization, ...; and to read what no endpoint shows, such as
-// OrganizationMembers and SpaceOrganization), a
-// space the key may not see ([Server.ForbidSpace]), and fault injection to
+// OrganizationMembers, SpaceOrganization, a service key's grants and
+// whether a secret is live, [Server.KeyIsLive]), a space the key may not
+// see ([Server.ForbidSpace]), the short pages the restriction list may
+// answer ([Server.SetRestrictionPageSizes]), and fault injection to
 // exercise the client's retry logic: a share of 429/5xx answers,
 // connections closed without an answer before the request is served or
 // after a write was applied, deterministic "fail or drop the next n"

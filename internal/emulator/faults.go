@@ -59,7 +59,7 @@ type Faults struct {
 	// into an aborted connection or stream.
 	DropRate float64
 	// DropAfterCommitRate is the share, 0 to 1, of successful writes (a
-	// 2xx answer to POST, PATCH or DELETE) that are fully applied and then
+	// 2xx answer to POST, PATCH, PUT or DELETE) that are fully applied and then
 	// have their connection closed without the response: the client cannot
 	// tell that the write succeeded.
 	DropAfterCommitRate float64
@@ -154,7 +154,7 @@ func (fi *FaultInjector) FailNext(n int, status int) {
 // DropNext(1, false) answers one request 429 and drops the next one.
 //
 // With afterCommit true the next n successful writes (a 2xx answer to POST,
-// PATCH or DELETE) are applied and then dropped, as DropAfterCommitRate
+// PATCH, PUT or DELETE) are applied and then dropped, as DropAfterCommitRate
 // would; other requests, and writes that fail, are answered normally and do
 // not use up the count. They queue up with FailNextAfterCommit in call
 // order. n <= 0 does nothing.
@@ -167,7 +167,7 @@ func (fi *FaultInjector) DropNext(n int, afterCommit bool) {
 }
 
 // FailNextAfterCommit lets the next n successful writes (a 2xx answer to
-// POST, PATCH or DELETE) be applied, and then answers them with status
+// POST, PATCH, PUT or DELETE) be applied, and then answers them with status
 // instead, as a gateway does that passed a request on and then failed: the
 // client is told the write failed when it did not. Other requests, and
 // writes that fail, are answered normally and do not use up the count. Calls
@@ -352,10 +352,11 @@ func (fi *FaultInjector) retryAfter() string {
 	return strconv.FormatInt(secs, 10)
 }
 
-// isWrite reports whether a request can commit a change when it succeeds.
+// isWrite reports whether a request can commit a change when it succeeds:
+// PUT too, which revokes an API key.
 func isWrite(r *http.Request) bool {
 	switch r.Method {
-	case http.MethodPost, http.MethodPatch, http.MethodDelete:
+	case http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete:
 		return true
 	}
 	return false

@@ -77,7 +77,7 @@ func (s *Server) getOrganization(id string) (Organization, bool) {
 // reports whether it existed. The contract's delete "deletes the
 // organization and all resources that belong to it, including all spaces
 // ... as well as organization-level resources such as integrations": so its
-// spaces go (with their members and evaluators), its members go, and so
+// spaces go (with their members, evaluators and projects), its members go, and so
 // does every AI integration all of whose scopings name this organization.
 // An integration also scoped elsewhere, or account-wide, is kept unchanged.
 func (s *Server) removeOrganization(id string) bool {
@@ -144,6 +144,6 @@ func (s *Server) Organizations() []Organization {
 
 // RemoveOrganization deletes an organization as if someone had done it
 // outside Terraform, with the cascade of DELETE (its spaces, its and their
-// members, their evaluators, its organization-level integrations), and
+// members, their evaluators and projects, its organization-level integrations), and
 // reports whether it existed.
 func (s *Server) RemoveOrganization(id string) bool { return s.removeOrganization(id) }

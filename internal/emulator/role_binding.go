@@ -15,8 +15,9 @@ const (
 var resourceTypes = []string{resourceSpace, resourceProject}
 
 // RoleBinding grants one role to one user on one space or project. One
-// user has at most one binding per resource. Projects are not emulated:
-// a PROJECT binding takes any resource id that names no space.
+// user has at most one binding per resource. A PROJECT binding takes any
+// resource id that names no space, a project of /v2/projects or not, and
+// ends when the project it names is deleted.
 type RoleBinding struct {
 	ID           string
 	RoleID       string
@@ -50,6 +51,11 @@ func (s *Server) checkBindingTargetsLocked(b RoleBinding) *Problem {
 	case resourceSpace:
 		return s.spaceAccessLocked(b.ResourceID)
 	case resourceProject:
+		// Projects are emulated now, but tests of the client and the
+		// provider still bind made-up project ids: once the provider's
+		// project tests exist, a PROJECT binding should require a project
+		// that exists (404) and that the key may see (403), as a SPACE
+		// binding requires its space.
 		if _, isSpace := s.spaces.get(b.ResourceID); isSpace {
 			return invalid("resource_id %q is a space, not a %s", b.ResourceID, resourceProject)
 		}
@@ -106,7 +112,8 @@ func (s *Server) getRoleBinding(id string) (RoleBinding, bool) {
 }
 
 // removeBindingsLocked deletes every binding that matches: the cascades of
-// a user's, a role's and a space's delete, and of a space member's removal.
+// a user's, a role's, a space's and a project's delete, and of a space
+// member's removal.
 func (s *Server) removeBindingsLocked(match func(*RoleBinding) bool) {
 	for _, b := range s.bindings.all() {
 		if match(&b) {

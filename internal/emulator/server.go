@@ -12,7 +12,8 @@ import (
 
 // Routes, as used for the request counters: an item route keeps the literal
 // text {id} (and {user_id}), so one counter covers every integration,
-// organization, space, member, evaluator or evaluator version.
+// organization, space, member, evaluator or evaluator version, project,
+// restricted project or API key.
 const (
 	RouteCollection = "/v2/ai-integrations"
 	RouteItem       = "/v2/ai-integrations/{id}"
@@ -42,6 +43,19 @@ const (
 
 	RouteRoleBindings = "/v2/role-bindings"
 	RouteRoleBinding  = "/v2/role-bindings/{id}"
+
+	RouteProjects = "/v2/projects"
+	RouteProject  = "/v2/projects/{id}"
+
+	// A restriction's item route names the restricted project's id: a
+	// restriction has no id of its own.
+	RouteResourceRestrictions = "/v2/resource-restrictions"
+	RouteResourceRestriction  = "/v2/resource-restrictions/{id}"
+
+	// API keys have no item route: no GET, PATCH or DELETE of one.
+	RouteAPIKeys       = "/v2/api-keys"              //nolint:gosec // G101: a path, not a credential
+	RouteAPIKeyRefresh = "/v2/api-keys/{id}/refresh" //nolint:gosec // G101: a path, not a credential
+	RouteAPIKeyRevoke  = "/v2/api-keys/{id}/revoke"  //nolint:gosec // G101: a path, not a credential
 )
 
 // allowed lists the methods of each route, in the order a 405's Allow
@@ -70,6 +84,14 @@ var allowed = map[string]string{
 	RouteRole:                 "GET, PATCH, DELETE",
 	RouteRoleBindings:         "GET, POST",
 	RouteRoleBinding:          "GET, PATCH, DELETE",
+
+	RouteProjects:             "GET, POST",
+	RouteProject:              "GET, PATCH, DELETE",
+	RouteResourceRestrictions: "GET, POST",
+	RouteResourceRestriction:  "DELETE",
+	RouteAPIKeys:              "GET, POST",
+	RouteAPIKeyRefresh:        "POST",
+	RouteAPIKeyRevoke:         "PUT",
 }
 
 // routePatterns are the routes split into path segments, for classify.
@@ -87,8 +109,9 @@ const defaultUserID = "VXNlcjoxOm5OYkM="
 
 // Options configure a Server.
 type Options struct {
-	// APIKey is the bearer key every request must carry. With an empty key
-	// every request is refused.
+	// APIKey is the bearer key every request must carry, or a key the
+	// server minted (POST /v2/api-keys, PutAPIKey) that is live: see
+	// [Server.KeyIsLive]. With an empty APIKey every request is refused.
 	APIKey string
 	// UserID is reported as created_by_user_id; default "VXNlcjoxOm5OYkM=".
 	UserID string
@@ -153,6 +176,15 @@ type Server struct {
 	roleNames   map[string]string   // name -> id; unique in the account
 	permissions map[string]struct{} // the permission names the server knows
 	bindings    table[RoleBinding]
+	// Projects, their restrictions (keyed by the project's id), and the
+	// page sizes of the restriction list: SetRestrictionPageSizes.
+	projects             table[Project]
+	projectNames         map[projectKey]string
+	restrictions         table[ResourceRestriction]
+	restrictionPageSizes []int
+	// API keys, and the hashes of their live secrets.
+	apiKeys    table[APIKey]
+	keySecrets map[[32]byte]keySecret
 
 	countMu  sync.Mutex // guards the counters below
 	requests map[string]int
@@ -206,6 +238,11 @@ func New(opts Options) *Server {
 		roleNames:      map[string]string{},
 		permissions:    map[string]struct{}{},
 		bindings:       newTable[RoleBinding](),
+		projects:       newTable[Project](),
+		projectNames:   map[projectKey]string{},
+		restrictions:   newTable[ResourceRestriction](),
+		apiKeys:        newTable[APIKey](),
+		keySecrets:     map[[32]byte]keySecret{},
 		requests:       map[string]int{},
 		answers:        map[answerKey]int{},
 		respelt:        map[string]int{},
@@ -377,6 +414,33 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m match) bool 
 		s.handleRoleBindingUpdate(w, r, m.id)
 	case "DELETE " + RouteRoleBinding:
 		s.handleRoleBindingDelete(w, r, m.id)
+
+	case "GET " + RouteProjects:
+		s.handleProjectList(w, r)
+	case "POST " + RouteProjects:
+		s.handleProjectCreate(w, r)
+	case "GET " + RouteProject:
+		s.handleProjectGet(w, r, m.id)
+	case "PATCH " + RouteProject:
+		s.handleProjectUpdate(w, r, m.id)
+	case "DELETE " + RouteProject:
+		s.handleProjectDelete(w, r, m.id)
+
+	case "GET " + RouteResourceRestrictions:
+		s.handleRestrictionList(w, r)
+	case "POST " + RouteResourceRestrictions:
+		s.handleRestrictionCreate(w, r)
+	case "DELETE " + RouteResourceRestriction:
+		s.handleRestrictionDelete(w, r, m.id)
+
+	case "GET " + RouteAPIKeys:
+		s.handleAPIKeyList(w, r)
+	case "POST " + RouteAPIKeys:
+		s.handleAPIKeyCreate(w, r)
+	case "POST " + RouteAPIKeyRefresh:
+		s.handleAPIKeyRefresh(w, r, m.id)
+	case "PUT " + RouteAPIKeyRevoke:
+		s.handleAPIKeyRevoke(w, r, m.id)
 	default:
 		return false
 	}
@@ -432,12 +496,17 @@ func matchRoute(pattern, segments []string) (match, bool) {
 	return m, true
 }
 
-// authorized compares the bearer key in constant time. The "Bearer " prefix
-// is required, as Arize's gateway requires it.
+// authorized compares the bearer key in constant time with the server's,
+// or finds it among the live keys the server minted (by its hash, so the
+// look-up reveals nothing of them). The "Bearer " prefix is required, as
+// Arize's gateway requires it.
 func (s *Server) authorized(r *http.Request) bool {
 	key, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok || key == "" || s.opts.APIKey == "" {
 		return false
 	}
-	return subtle.ConstantTimeCompare([]byte(key), []byte(s.opts.APIKey)) == 1
+	if subtle.ConstantTimeCompare([]byte(key), []byte(s.opts.APIKey)) == 1 {
+		return true
+	}
+	return s.useMintedKey(key)
 }

@@ -63,7 +63,7 @@ func TestRouting(t *testing.T) {
 		{"GET", "/v2/ai-integrations/", 404, CodeNotFound, ""},
 		{"GET", "/v2/ai-integrations/" + id + "/models", 404, CodeNotFound, ""},
 		{"GET", "/v2/ai-integrationsX", 404, CodeNotFound, ""},
-		{"POST", "/v2/projects", 404, CodeNotFound, ""},
+		{"POST", "/v2/datasets", 404, CodeNotFound, ""},
 		{"PUT", collection, 405, CodeMethodNotAllowed, "GET, POST"},
 		{"DELETE", collection, 405, CodeMethodNotAllowed, "GET, POST"},
 		{"PATCH", collection, 405, CodeMethodNotAllowed, "GET, POST"},

@@ -103,8 +103,9 @@ func (s *Server) spaceAccessLocked(id string) *Problem {
 	return nil
 }
 
-// removeSpace deletes a space, its members and its evaluators (with their
-// versions), and reports whether it existed. AI integrations scoped to it are kept unchanged: the contract's
+// removeSpace deletes a space, its members, its evaluators (with their
+// versions) and its projects (with their restrictions and bindings), and
+// reports whether it existed. AI integrations scoped to it are kept unchanged: the contract's
 // delete names the space's own data (models, monitors, dashboards, ...),
 // not the integrations scoped to it.
 func (s *Server) removeSpace(id string) bool {
@@ -122,6 +123,7 @@ func (s *Server) removeSpaceLocked(sp Space) {
 	s.spaceMembers.dropScope(sp.ID)
 	s.removeBindingsLocked(func(b *RoleBinding) bool { return b.ResourceType == resourceSpace && b.ResourceID == sp.ID })
 	s.removeSpaceEvaluatorsLocked(sp.ID)
+	s.removeSpaceProjectsLocked(sp.ID)
 	delete(s.spaceNames, spaceKey{sp.OrganizationID, sp.Name})
 	delete(s.forbidden, sp.ID)
 	s.spaces.remove(sp.ID)
@@ -179,7 +181,7 @@ func (s *Server) Spaces() []Space {
 }
 
 // RemoveSpace deletes a space as if someone had done it outside Terraform,
-// with the cascade of DELETE (its members and evaluators), and reports
+// with the cascade of DELETE (its members, evaluators and projects), and reports
 // whether it existed.
 func (s *Server) RemoveSpace(id string) bool { return s.removeSpace(id) }
 

@@ -251,7 +251,8 @@ func (s *Server) handleUserDelete(w http.ResponseWriter, r *http.Request, id str
 
 // blockUserLocked is the delete of a user: status INACTIVE for ever, and the
 // cascade the contract names: organization and space memberships and role
-// bindings (API keys are not emulated).
+// bindings. The user's API keys are kept as they are: the contract does not
+// name them.
 func (s *Server) blockUserLocked(id string) {
 	u, ok := s.users.get(id)
 	if !ok {

@@ -20,9 +20,10 @@ func (nopLogger) Debug(context.Context, string, map[string]any) {}
 // masked replaces a secret in logs.
 const masked = "***"
 
-// maskBody returns a JSON body fit for a log: the api key and every header
-// value (proxy credentials live there) are masked. A body that is not JSON is
-// not logged at all, since nothing in it could be masked reliably.
+// maskBody returns a JSON body fit for a log: the api key, a new user's
+// temporary password and every header value (proxy credentials live there)
+// are masked. A body that is not JSON is not logged at all, since nothing in
+// it could be masked reliably.
 func maskBody(body []byte) string {
 	if len(body) == 0 {
 		return ""
@@ -46,7 +47,9 @@ func maskValue(v any) {
 			// Keys are matched ignoring case, as Go's JSON decoding matches
 			// them: a key spelt Api_Key must not slip through the mask.
 			switch strings.ToLower(k) {
-			case "api_key":
+			case "api_key", "temporary_password":
+				// temporary_password: the one-time password a user create
+				// answers with TEMPORARY_PASSWORD.
 				if child != nil {
 					t[k] = masked
 				}

@@ -21,7 +21,15 @@ type call struct {
 	query  url.Values
 	body   any // encoded as JSON when not nil
 	want   int // the success status
-	out    any // decoded from a success body when not nil
+	// alsoWant is a second success status, 0 for none. POST /v2/users has
+	// two: 201 makes a user, 200 adopts a pending invitation of that email.
+	alsoWant int
+	// gotStatus, when not nil, receives the success status of the try that
+	// succeeded (want or alsoWant). It is left as it is when the call ends
+	// otherwise, also when a create of unknown outcome is recovered by a
+	// look-up (no try succeeded then).
+	gotStatus *int
+	out       any // decoded from a success body when not nil
 	// retry says whether, and how, the call may be sent again after a try
 	// failed. Every call states it; the zero value is the safest (see
 	// retryPolicy).
@@ -131,14 +139,18 @@ func (c *Client) send(ctx context.Context, req *request) (*answer, error) {
 // answer, an *APIError for any other status, or a *tryError when a success
 // answer cannot be decoded.
 func (req *request) result(ans *answer) error {
-	if ans.status != req.want {
+	if ans.status != req.want && (req.alsoWant == 0 || ans.status != req.alsoWant) {
 		return newAPIError(req.method, req.path, ans.status, ans.header, ans.body)
 	}
-	if req.out == nil {
-		return nil
+	if req.out != nil {
+		if err := decode(ans.body, req.out); err != nil {
+			return &tryError{method: req.method, path: req.path, stage: stageDecoding, err: err}
+		}
 	}
-	if err := decode(ans.body, req.out); err != nil {
-		return &tryError{method: req.method, path: req.path, stage: stageDecoding, err: err}
+	// Only an answer the caller can use is reported: one that failed to
+	// decode leaves the outcome unknown.
+	if req.gotStatus != nil {
+		*req.gotStatus = ans.status
 	}
 	return nil
 }

@@ -126,3 +126,41 @@ func TestIDIsEscapedOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondSuccessStatus: a call with alsoWant takes either success status
+// and reports which came; any other status is the API's error, and leaves
+// the reported status as it was.
+func TestSecondSuccessStatus(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		answer     int
+		wantStatus int
+		wantErr    bool
+	}{
+		{http.StatusCreated, http.StatusCreated, false},
+		{http.StatusOK, http.StatusOK, false},
+		{http.StatusAccepted, 0, true},
+	} {
+		t.Run(http.StatusText(tc.answer), func(t *testing.T) {
+			t.Parallel()
+			c := newClient(t, serve(t, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.WriteHeader(tc.answer)
+				_, _ = w.Write([]byte(`{"id":"x"}`))
+			})))
+			var out struct {
+				ID string `json:"id"`
+			}
+			got := 0
+			err := c.do(context.Background(), call{
+				method: http.MethodGet, path: "/v2/x", want: http.StatusCreated, alsoWant: http.StatusOK,
+				gotStatus: &got, out: &out, retry: idempotent,
+			})
+			if (err != nil) != tc.wantErr || got != tc.wantStatus {
+				t.Fatalf("do = %v, status %d; want error %v, status %d", err, got, tc.wantErr, tc.wantStatus)
+			}
+			if !tc.wantErr && out.ID != "x" {
+				t.Errorf("the body was not decoded: %+v", out)
+			}
+		})
+	}
+}

@@ -1,0 +1,83 @@
+package arize
+
+import (
+	"slices"
+	"sort"
+)
+
+// The Permission names this client knows: the API's Permission enum as the
+// research notes tabulate it (Go SDK v0.22.0, 2026-08-07, identical in the
+// Python and JS SDKs of July 2026), 132 values of the form
+// {RESOURCE}_{ACTION}, one resource a line below.
+//
+// The enum changes between releases (v0.20.0 added LLM_INTEGRATION_* and
+// MANAGED_AGENT_*, and renamed SERVICE_KEY_DELETE to SERVICE_KEY_REVOKE), and
+// the server validates names against its own, newer or older, enum. So this
+// list is used for a warning only, never to refuse a name: a name missing
+// here may be one Arize added since, and the API's answer is the verdict.
+var permissionNames = []string{
+	"AI_PROVIDER_READ",
+	"ALYX_RUN",
+	"ANNOTATION_CONFIG_CREATE", "ANNOTATION_CONFIG_DELETE", "ANNOTATION_CONFIG_READ", "ANNOTATION_CONFIG_UPDATE",
+	"CUSTOM_METRIC_CREATE", "CUSTOM_METRIC_DELETE", "CUSTOM_METRIC_READ", "CUSTOM_METRIC_UPDATE",
+	"DASHBOARD_CREATE", "DASHBOARD_DELETE", "DASHBOARD_READ", "DASHBOARD_UPDATE",
+	"DATASET_CREATE", "DATASET_DELETE", "DATASET_READ", "DATASET_UPDATE",
+	"DATASET_EXAMPLE_ANNOTATE", "DATASET_EXAMPLE_CREATE", "DATASET_EXAMPLE_DELETE", "DATASET_EXAMPLE_READ", "DATASET_EXAMPLE_UPDATE",
+	"DATASET_VIEW_CREATE", "DATASET_VIEW_DELETE", "DATASET_VIEW_READ", "DATASET_VIEW_UPDATE",
+	"DATA_FABRIC_CONNECTOR_CREATE", "DATA_FABRIC_CONNECTOR_DELETE", "DATA_FABRIC_CONNECTOR_READ", "DATA_FABRIC_CONNECTOR_UPDATE",
+	"EVALUATOR_CREATE", "EVALUATOR_DELETE", "EVALUATOR_READ", "EVALUATOR_UPDATE",
+	"EXPERIMENT_CREATE", "EXPERIMENT_DELETE", "EXPERIMENT_READ", "EXPERIMENT_UPDATE",
+	"EXPERIMENT_EVAL_TASK_CREATE", "EXPERIMENT_EVAL_TASK_DELETE", "EXPERIMENT_EVAL_TASK_READ", "EXPERIMENT_EVAL_TASK_UPDATE",
+	"EXPERIMENT_RUN_ANNOTATE", "EXPERIMENT_RUN_READ",
+	"FILE_IMPORT_CREATE", "FILE_IMPORT_DELETE", "FILE_IMPORT_READ", "FILE_IMPORT_UPDATE",
+	"LLM_INTEGRATION_CREATE", "LLM_INTEGRATION_DELETE", "LLM_INTEGRATION_UPDATE",
+	"MANAGED_AGENT_CREATE", "MANAGED_AGENT_DELETE", "MANAGED_AGENT_READ", "MANAGED_AGENT_UPDATE",
+	"ML_MODEL_CREATE", "ML_MODEL_DELETE", "ML_MODEL_READ", "ML_MODEL_UPDATE",
+	"MONITOR_CREATE", "MONITOR_DELETE", "MONITOR_READ", "MONITOR_TRIGGER", "MONITOR_UPDATE",
+	"ORGANIZATION_CREATE", "ORGANIZATION_DELETE", "ORGANIZATION_READ", "ORGANIZATION_UPDATE",
+	"PLAYGROUND_RUN",
+	"PLAYGROUND_VIEW_CREATE", "PLAYGROUND_VIEW_DELETE", "PLAYGROUND_VIEW_READ", "PLAYGROUND_VIEW_UPDATE",
+	"PROJECT_CREATE", "PROJECT_DELETE", "PROJECT_READ", "PROJECT_RESTRICT", "PROJECT_UPDATE",
+	"PROJECT_EVAL_TASK_CREATE", "PROJECT_EVAL_TASK_DELETE", "PROJECT_EVAL_TASK_READ", "PROJECT_EVAL_TASK_UPDATE",
+	"PROJECT_SPAN_ANNOTATE", "PROJECT_SPAN_CREATE", "PROJECT_SPAN_DELETE", "PROJECT_SPAN_READ", "PROJECT_SPAN_UPDATE",
+	"PROMPT_CREATE", "PROMPT_DELETE", "PROMPT_READ", "PROMPT_UPDATE",
+	"PROMPT_OPTIMIZE_TASK_CREATE", "PROMPT_OPTIMIZE_TASK_DELETE", "PROMPT_OPTIMIZE_TASK_READ", "PROMPT_OPTIMIZE_TASK_UPDATE",
+	"QUEUE_CREATE", "QUEUE_DELETE", "QUEUE_READ", "QUEUE_UPDATE",
+	"QUEUE_RECORD_ANNOTATE", "QUEUE_RECORD_CREATE", "QUEUE_RECORD_DELETE", "QUEUE_RECORD_READ", "QUEUE_RECORD_UPDATE",
+	"REMOTE_ENDPOINT_INTEGRATION_CREATE", "REMOTE_ENDPOINT_INTEGRATION_DELETE", "REMOTE_ENDPOINT_INTEGRATION_READ", "REMOTE_ENDPOINT_INTEGRATION_UPDATE",
+	"ROLE_BINDING_CREATE", "ROLE_BINDING_DELETE", "ROLE_BINDING_READ",
+	"SERVICE_KEY_CREATE", "SERVICE_KEY_READ", "SERVICE_KEY_REVOKE",
+	"SPACE_CREATE", "SPACE_DELETE", "SPACE_READ", "SPACE_UPDATE",
+	"TAG_CREATE", "TAG_DELETE", "TAG_READ", "TAG_UPDATE",
+	"TRACE_VIEW_CREATE", "TRACE_VIEW_DELETE", "TRACE_VIEW_READ", "TRACE_VIEW_UPDATE",
+	"USER_CREATE", "USER_DELETE", "USER_READ", "USER_UPDATE",
+	"USER_PERMISSION_UPDATE",
+}
+
+// knownPermissions is permissionNames sorted, for binary search: the list
+// above is grouped by resource, which is not the names' sort order
+// (DATASET_EXAMPLE_READ sorts before DATASET_UPDATE).
+var knownPermissions = slices.Sorted(slices.Values(permissionNames))
+
+// KnownPermissions returns the Permission names this client knows, sorted.
+func KnownPermissions() []string { return slices.Clone(knownPermissions) }
+
+// KnownPermission reports whether name is a Permission this client knows,
+// compared exactly: the API's names are upper case.
+func KnownPermission(name string) bool {
+	_, found := slices.BinarySearch(knownPermissions, name)
+	return found
+}
+
+// UnknownPermissions returns the names in names this client does not know,
+// sorted and without duplicates; nil when it knows them all.
+func UnknownPermissions(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !KnownPermission(n) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}

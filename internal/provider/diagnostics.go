@@ -37,8 +37,10 @@ func (o objectType) nameScope() string {
 func (o objectType) plural() string { return o.noun + "s" }
 
 // withArticle is a noun with its indefinite article: "an AI integration".
+// A written vowel is the rule; "user" (said "you-") is the exception among
+// this provider's nouns.
 func withArticle(noun string) string {
-	if noun != "" && strings.ContainsAny(noun[:1], "AEIOUaeiou") {
+	if noun != "" && strings.ContainsAny(noun[:1], "AEIOUaeiou") && !strings.HasPrefix(strings.ToLower(noun), "us") {
 		return "an " + noun
 	}
 	return "a " + noun
@@ -127,4 +129,17 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// quotedValues renders values quoted for a diagnostic's prose, the last
+// joined by conjunction: "A", "B" or "C".
+func quotedValues(values []string, conjunction string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = fmt.Sprintf("%q", v)
+	}
+	if len(quoted) < 2 {
+		return strings.Join(quoted, "")
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " " + conjunction + " " + quoted[len(quoted)-1]
 }

@@ -48,3 +48,18 @@ func TestDiagnostics_aiIntegration(t *testing.T) {
 		}
 	}
 }
+
+func TestWithArticle(t *testing.T) {
+	for noun, want := range map[string]string{
+		"AI integration": "an AI integration",
+		"evaluator":      "an evaluator",
+		"organization":   "an organization",
+		"space":          "a space",
+		"user":           "a user",
+		"role binding":   "a role binding",
+	} {
+		if got := withArticle(noun); got != want {
+			t.Errorf("withArticle(%q) = %q, want %q", noun, got, want)
+		}
+	}
+}

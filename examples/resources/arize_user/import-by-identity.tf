@@ -1,0 +1,6 @@
+import {
+  to = arize_user.erin
+  identity = {
+    id = "VXNlcjo1OmVFZUU="
+  }
+}

@@ -155,6 +155,9 @@ func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
 		NewOrganizationMemberResource,
 		NewSpaceMemberResource,
 		NewEvaluatorResource,
+		NewUserResource,
+		NewRoleResource,
+		NewRoleBindingResource,
 	}
 }
 
@@ -164,6 +167,9 @@ func (p *arizeProvider) ListResources(context.Context) []func() list.ListResourc
 		NewOrganizationListResource,
 		NewSpaceListResource,
 		NewEvaluatorListResource,
+		NewUserListResource,
+		NewRoleListResource,
+		NewRoleBindingListResource,
 	}
 }
 
@@ -173,6 +179,8 @@ func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSou
 		NewOrganizationDataSource, NewOrganizationsDataSource,
 		NewSpaceDataSource, NewSpacesDataSource,
 		NewEvaluatorDataSource, NewEvaluatorsDataSource,
+		NewUserDataSource, NewUsersDataSource,
+		NewRoleDataSource, NewRolesDataSource,
 	}
 }
 

@@ -105,6 +105,27 @@ var exampleObjectCounts = map[string]func(*emulator.Server) int{
 	"arize_organization":   func(e *emulator.Server) int { return len(e.Organizations()) },
 	"arize_space":          func(e *emulator.Server) int { return len(e.Spaces()) },
 	"arize_evaluator":      func(e *emulator.Server) int { return len(e.Evaluators()) },
+	// A deleted user stays in the emulator, blocked: count the live ones.
+	"arize_user": func(e *emulator.Server) int {
+		n := 0
+		for _, u := range e.Users() {
+			if u.Status != "INACTIVE" {
+				n++
+			}
+		}
+		return n
+	},
+	// The predefined roles are always there: count the custom ones.
+	"arize_role": func(e *emulator.Server) int {
+		n := 0
+		for _, r := range e.Roles() {
+			if !r.IsPredefined {
+				n++
+			}
+		}
+		return n
+	},
+	"arize_role_binding": func(e *emulator.Server) int { return len(e.RoleBindings()) },
 	// No endpoint lists members; the emulator's test hooks show them.
 	"arize_organization_member": func(e *emulator.Server) int {
 		n := 0
@@ -231,6 +252,14 @@ func readExample(t *testing.T, name string, src []byte) exampleFacts {
 	for _, block := range body.Blocks {
 		if block.Type == "resource" && len(block.Labels) == 2 && strings.HasPrefix(block.Labels[0], "arize_") {
 			facts.resources[block.Labels[0]]++
+			// One block, one object: that is what the counts check. And
+			// terraform-plugin-testing cannot read the state of a for_each
+			// instance (its keys are strings) at all.
+			for _, meta := range []string{"for_each", "count"} {
+				if _, ok := block.Body.Attributes[meta]; ok {
+					t.Fatalf("%s: %s.%s has %s: write one block per object in examples", name, block.Labels[0], block.Labels[1], meta)
+				}
+			}
 		}
 		switch {
 		case block.Type == "variable" && len(block.Labels) == 1:

@@ -22,11 +22,17 @@ const (
 	// soakJudges LLM judges, one in each organization's first space, each
 	// calling an OPEN_AI integration of the soak.
 	soakJudges = soakOrgs
+	// soakPeople users and as many custom roles; one role binding on each
+	// space, to a user and a role chosen by the space's index.
+	soakPeople   = 10
+	soakBindings = soakOrgs * soakSpacesPerOrg
 )
 
 // soakConfig declares soakCount integrations of several kinds, organizations
-// and spaces to scope some of them to, and LLM judges calling judgeModel.
-func soakConfig(endpoint, judgeModel string) string {
+// and spaces to scope some of them to, LLM judges calling judgeModel, users,
+// custom roles, and bindings of those roles on the spaces, the role of
+// space i's binding being role (i + roleShift) mod soakPeople.
+func soakConfig(endpoint, judgeModel string, roleShift int) string {
 	return cliConfig(fmt.Sprintf("endpoint = %q\n  max_retries = 12", endpoint), fmt.Sprintf(`
 locals {
   kinds = ["OPEN_AI", "ANTHROPIC", "CUSTOM", "GEMINI"]
@@ -72,7 +78,32 @@ resource "arize_evaluator" "soak" {
     }
   }
 }
-`, soakCount, soakOrgs, soakSpacesPerOrg, soakJudges, judgeModel))
+
+resource "arize_user" "soak" {
+  count               = %[6]d
+  email               = format("soak-user-%%02d@example.com", count.index)
+  name                = format("Soak user %%02d", count.index)
+  role                = "MEMBER"
+  # A create resent blindly would be a 409 for an active (NONE) user, and an
+  # adopted invitation, with its warning, for an invited one.
+  invite_mode         = count.index %% 2 == 0 ? "NONE" : "EMAIL_LINK"
+  deletion_protection = false
+}
+
+resource "arize_role" "soak" {
+  count       = %[6]d
+  name        = format("soak-role-%%02d", count.index)
+  permissions = ["PROJECT_READ", count.index %% 2 == 0 ? "DATASET_READ" : "PROMPT_READ"]
+}
+
+resource "arize_role_binding" "soak" {
+  count         = %[7]d
+  user_id       = arize_user.soak[count.index %% %[6]d].id
+  resource_type = "SPACE"
+  resource_id   = arize_space.soak[count.index].id
+  role_id       = arize_role.soak[(count.index + %[8]d) %% %[6]d].id
+}
+`, soakCount, soakOrgs, soakSpacesPerOrg, soakJudges, judgeModel, soakPeople, soakBindings, roleShift))
 }
 
 // TestSoak_faultyAPI applies, re-plans and destroys soakCount integrations
@@ -92,7 +123,7 @@ func TestSoak_faultyAPI(t *testing.T) {
 	emu.SetFaults(faults)
 
 	w := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
-	w.write("main.tf", soakConfig(srv.URL, "model-0"))
+	w.write("main.tf", soakConfig(srv.URL, "model-0", 0))
 	report := func(phase string, started time.Time) {
 		t.Logf("%-8s %6.1fs  requests: %v", phase, time.Since(started).Seconds(), sortedCounts(emu.Requests()))
 		t.Logf("%-8s          injected: %v", "", sortedCounts(emu.Injected()))
@@ -100,10 +131,14 @@ func TestSoak_faultyAPI(t *testing.T) {
 	}
 
 	start := time.Now()
-	w.run(nil, "apply", "-no-color", "-auto-approve", "-parallelism=20")
+	applied := w.run(nil, "apply", "-no-color", "-auto-approve", "-parallelism=20")
 	report("apply", start)
+	if strings.Contains(applied, "Adopted a pending invitation") {
+		t.Errorf("a user's create was sent again and adopted its own invitation:\n%s", applied)
+	}
 	checkSoakStore(t, emu)
 	checkSoakStructure(t, emu)
+	checkSoakAccess(t, emu, 0)
 
 	start = time.Now()
 	if out, err := w.tryRun(nil, "plan", "-no-color", "-detailed-exitcode", "-parallelism=20"); err != nil {
@@ -112,13 +147,14 @@ func TestSoak_faultyAPI(t *testing.T) {
 	report("plan", start)
 	checkSoakJudges(t, emu, 1)
 
-	// A new model for every judge: one new version each, whatever the
-	// faults.
-	w.write("main.tf", soakConfig(srv.URL, "shared"))
+	// A new model for every judge: one new version each, and another role
+	// for every binding, in place, whatever the faults.
+	w.write("main.tf", soakConfig(srv.URL, "shared", 1))
 	start = time.Now()
 	w.run(nil, "apply", "-no-color", "-auto-approve", "-parallelism=20")
 	report("versions", start)
 	checkSoakJudges(t, emu, 2)
+	checkSoakAccess(t, emu, 1)
 	if out, err := w.tryRun(nil, "plan", "-no-color", "-detailed-exitcode", "-parallelism=20"); err != nil {
 		t.Errorf("the plan after the new versions is not empty (%v):\n%s", err, out)
 	}
@@ -135,6 +171,9 @@ func TestSoak_faultyAPI(t *testing.T) {
 	}
 	if orgs, spaces := emu.Organizations(), emu.Spaces(); len(orgs) != 0 || len(spaces) != 0 {
 		t.Errorf("destroy left %d organizations and %d spaces", len(orgs), len(spaces))
+	}
+	if users, roles, bindings := exampleObjectCounts["arize_user"](emu), exampleObjectCounts["arize_role"](emu), len(emu.RoleBindings()); users != len(testAccUsers) || roles != 0 || bindings != 0 {
+		t.Errorf("destroy left %d users (want the %d seeded), %d custom roles and %d bindings", users, len(testAccUsers), roles, bindings)
 	}
 }
 
@@ -227,6 +266,63 @@ func checkSoakJudges(t *testing.T, emu *emulator.Server, versions int) {
 		seen[j.Name] = true
 		if n := len(emu.EvaluatorVersions(j.ID)); n != versions {
 			t.Errorf("%s has %d versions, want %d", j.Name, n, versions)
+		}
+	}
+}
+
+// checkSoakAccess checks the emulator holds exactly the configured users,
+// custom roles and bindings, once each: no create of unknown outcome made
+// twice, and each binding with the role (space index + roleShift) mod
+// soakPeople.
+func checkSoakAccess(t *testing.T, emu *emulator.Server, roleShift int) {
+	t.Helper()
+	users := map[string]string{} // id -> email
+	for _, u := range emu.Users() {
+		if strings.HasPrefix(u.Email, "soak-user-") {
+			if slices.Contains(slices.Collect(maps.Values(users)), u.Email) {
+				t.Errorf("duplicate user %q", u.Email)
+			}
+			users[u.ID] = u.Email
+		}
+	}
+	if len(users) != soakPeople {
+		t.Errorf("the emulator holds %d soak users, want exactly %d", len(users), soakPeople)
+	}
+	roles := map[string]string{} // id -> name
+	for _, r := range emu.Roles() {
+		if r.IsPredefined {
+			continue
+		}
+		if slices.Contains(slices.Collect(maps.Values(roles)), r.Name) {
+			t.Errorf("duplicate role %q", r.Name)
+		}
+		roles[r.ID] = r.Name
+	}
+	if len(roles) != soakPeople {
+		t.Errorf("the emulator holds %d custom roles, want exactly %d", len(roles), soakPeople)
+	}
+	// Space i is soak-org-(i/2)'s soak-space-(i%2).
+	spaceIndex := map[string]int{}
+	orgNames := map[string]string{}
+	for _, o := range emu.Organizations() {
+		orgNames[o.ID] = o.Name
+	}
+	for _, sp := range emu.Spaces() {
+		var org, n int
+		if _, err := fmt.Sscanf(orgNames[emu.SpaceOrganization(sp.ID)]+" "+sp.Name, "soak-org-%02d soak-space-%02d", &org, &n); err == nil {
+			spaceIndex[sp.ID] = org*soakSpacesPerOrg + n
+		}
+	}
+	bindings := emu.RoleBindings()
+	if len(bindings) != soakBindings {
+		t.Errorf("the emulator holds %d role bindings, want exactly %d", len(bindings), soakBindings)
+	}
+	for _, b := range bindings {
+		i, ok := spaceIndex[b.ResourceID]
+		wantUser := fmt.Sprintf("soak-user-%02d@example.com", i%soakPeople)
+		wantRole := fmt.Sprintf("soak-role-%02d", (i+roleShift)%soakPeople)
+		if !ok || users[b.UserID] != wantUser || roles[b.RoleID] != wantRole {
+			t.Errorf("binding %s on space %d grants %q to %q, want %q to %q", b.ID, i, roles[b.RoleID], users[b.UserID], wantRole, wantUser)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package arize
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -68,21 +69,46 @@ func listPage[T any](ctx context.Context, c *Client, path string, query url.Valu
 	return out.items, out.pagination, nil
 }
 
-// listAll reads every page of path, following the cursor. A page that fails
-// fails the whole list.
+// listAll reads every page of path, following the cursor (see eachPage). A
+// page that fails fails the whole list.
 func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, itemsField string) ([]T, error) {
 	var all []T
+	err := eachPage(path, func(cursor string) (Pagination, bool, error) {
+		items, p, err := listPage[T](ctx, c, path, query, itemsField, cursor)
+		all = append(all, items...)
+		return p, true, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// eachPage reads the pages of the list at path in order, from the first:
+// read reads the page at cursor ("" for the first) and says whether to read
+// on. It ends when read fails or says stop, or at the page that says no
+// more follow; a short or empty page ends nothing while the API says more
+// follow ("Clients MUST keep paging until has_more is false"). A cursor the
+// API repeats, or a page that says more follow without a cursor, is an
+// error, never taken as the end of the list: what a list misses there reads
+// as gone, and would be dropped from state, or made a second time.
+func eachPage(path string, read func(cursor string) (Pagination, bool, error)) error {
+	seen := map[string]bool{"": true} // the cursors sent, the first page's "" too
 	cursor := ""
 	for {
-		items, p, err := listPage[T](ctx, c, path, query, itemsField, cursor)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, items...)
-		if !p.HasMore || p.NextCursor == "" {
-			return all, nil
+		p, more, err := read(cursor)
+		switch {
+		case err != nil:
+			return err
+		case !more || !p.HasMore:
+			return nil
+		case p.NextCursor == "":
+			return fmt.Errorf("GET %s: a page says more follow but gives no cursor to them", path)
+		case seen[p.NextCursor]:
+			return fmt.Errorf("GET %s: the API answered a cursor it had answered before, so the list would never end", path)
 		}
 		cursor = p.NextCursor
+		seen[cursor] = true
 	}
 }
 

@@ -32,7 +32,7 @@ func (d *aiIntegrationsDataSource) Metadata(_ context.Context, req datasource.Me
 }
 
 func (d *aiIntegrationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := listFilterDataSourceAttributes()
+	attrs := listFilterDataSourceAttributes(listFilterDescriptions, listFilterValidators)
 	attrs["ai_integrations"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The matching integrations, in the order the API returns them.",
 		Computed:            true,

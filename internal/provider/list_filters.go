@@ -39,28 +39,39 @@ func (f listFilters) options() arize.ListOptions {
 	}
 }
 
-// listFilterDataSourceAttributes are the filters as a data source's
-// optional attributes.
-func listFilterDataSourceAttributes() map[string]dsschema.Attribute {
+// listFilterValidators are the filters' checks: an empty filter would
+// match everything, which leaving it out says.
+var listFilterValidators = map[string][]validator.String{
+	"name":       {stringvalidator.LengthAtLeast(1)},
+	"space_id":   {stringvalidator.LengthAtLeast(1)},
+	"space_name": {stringvalidator.LengthAtLeast(1)},
+}
+
+// listFilterDataSourceAttributes are a list API's string filters as a data
+// source's optional attributes: one for each name in descriptions, checked
+// by its validators.
+func listFilterDataSourceAttributes(descriptions map[string]string, validators map[string][]validator.String) map[string]dsschema.Attribute {
 	attrs := map[string]dsschema.Attribute{}
-	for name, desc := range listFilterDescriptions {
+	for name, desc := range descriptions {
 		attrs[name] = dsschema.StringAttribute{
 			MarkdownDescription: desc,
 			Optional:            true,
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators:          validators[name],
 		}
 	}
 	return attrs
 }
 
-// listFilterListAttributes are the filters as a list resource's config.
-func listFilterListAttributes() map[string]listschema.Attribute {
+// listFilterListAttributes are a list API's string filters as a list
+// resource's config: one for each name in descriptions, checked by its
+// validators.
+func listFilterListAttributes(descriptions map[string]string, validators map[string][]validator.String) map[string]listschema.Attribute {
 	attrs := map[string]listschema.Attribute{}
-	for name, desc := range listFilterDescriptions {
+	for name, desc := range descriptions {
 		attrs[name] = listschema.StringAttribute{
 			MarkdownDescription: desc,
 			Optional:            true,
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			Validators:          validators[name],
 		}
 	}
 	return attrs

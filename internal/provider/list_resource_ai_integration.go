@@ -34,7 +34,7 @@ func (l *aiIntegrationListResource) ListResourceConfigSchema(_ context.Context, 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize AI integrations for `terraform query`, to import them: each result is an " +
 			"integration's identity and, with `include_resource = true`, all its attributes.",
-		Attributes: listFilterListAttributes(),
+		Attributes: listFilterListAttributes(listFilterDescriptions, listFilterValidators),
 	}
 }
 

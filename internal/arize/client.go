@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -58,6 +59,12 @@ type Client struct {
 
 	// spelling is the server's enum spelling, learnt from its answers.
 	spelling serverSpelling
+
+	// caller holds the ID of the user this client's key acts as,
+	// once an answer has shown it (a key's create, or a list of the caller's
+	// own USER keys). No endpoint says it outright; API-key create recovery
+	// uses it to leave alone a same-named key someone else made meanwhile.
+	caller atomic.Pointer[string]
 }
 
 // New returns a Client, or an error naming what is wrong with cfg. The error

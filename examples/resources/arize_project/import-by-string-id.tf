@@ -1,0 +1,4 @@
+import {
+  to = arize_project.support_bot
+  id = "UHJvamVjdDoxOmFCY0Q="
+}

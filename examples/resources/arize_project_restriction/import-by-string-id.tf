@@ -1,0 +1,4 @@
+import {
+  to = arize_project_restriction.fraud_agent
+  id = "UHJvamVjdDoxOmFCY0Q="
+}

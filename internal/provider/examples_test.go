@@ -126,6 +126,13 @@ var exampleObjectCounts = map[string]func(*emulator.Server) int{
 		return n
 	},
 	"arize_role_binding": func(e *emulator.Server) int { return len(e.RoleBindings()) },
+	// A project's restriction goes with it, as in Arize.
+	"arize_project":             func(e *emulator.Server) int { return len(e.Projects()) },
+	"arize_project_restriction": func(e *emulator.Server) int { return len(e.Restrictions()) },
+	// A revoked key stays listed (REVOKED), and an expired one too (still
+	// ACTIVE): count the keys that work, active and unexpired.
+	"arize_service_api_key": func(e *emulator.Server) int { return activeKeys(e, "SERVICE") },
+	"arize_user_api_key":    func(e *emulator.Server) int { return activeKeys(e, "USER") },
 	// No endpoint lists members; the emulator's test hooks show them.
 	"arize_organization_member": func(e *emulator.Server) int {
 		n := 0

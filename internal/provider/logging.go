@@ -16,9 +16,21 @@ type tflogLogger struct {
 }
 
 func (l tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Debug(l.masked(ctx), msg, fields)
+}
+
+// Warn sends the client's warnings to Terraform's log at WARN, masked as
+// its debug log is (see Debug). The client warns when it
+// recovered an API key's create whose answer was lost.
+func (l tflogLogger) Warn(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Warn(l.masked(ctx), msg, fields)
+}
+
+// masked is ctx with the provider's own key masked in every message and
+// field value logged through it.
+func (l tflogLogger) masked(ctx context.Context) context.Context {
 	ctx = tflog.MaskAllFieldValuesStrings(ctx, l.secrets...)
-	ctx = tflog.MaskMessageStrings(ctx, l.secrets...)
-	tflog.Debug(ctx, msg, fields)
+	return tflog.MaskMessageStrings(ctx, l.secrets...)
 }
 
 // QuietLogsUnlessAsked turns the SDK's and the provider's logs off when no

@@ -158,6 +158,10 @@ func (p *arizeProvider) Resources(context.Context) []func() resource.Resource {
 		NewUserResource,
 		NewRoleResource,
 		NewRoleBindingResource,
+		NewProjectResource,
+		NewProjectRestrictionResource,
+		NewServiceAPIKeyResource,
+		NewUserAPIKeyResource,
 	}
 }
 
@@ -170,6 +174,7 @@ func (p *arizeProvider) ListResources(context.Context) []func() list.ListResourc
 		NewUserListResource,
 		NewRoleListResource,
 		NewRoleBindingListResource,
+		NewProjectListResource,
 	}
 }
 
@@ -181,6 +186,7 @@ func (p *arizeProvider) DataSources(context.Context) []func() datasource.DataSou
 		NewEvaluatorDataSource, NewEvaluatorsDataSource,
 		NewUserDataSource, NewUsersDataSource,
 		NewRoleDataSource, NewRolesDataSource,
+		NewProjectDataSource, NewProjectsDataSource,
 	}
 }
 

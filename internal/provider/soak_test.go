@@ -24,14 +24,19 @@ const (
 	soakJudges = soakOrgs
 	// soakPeople users and as many custom roles; one role binding on each
 	// space, to a user and a role chosen by the space's index.
-	soakPeople   = 10
-	soakBindings = soakOrgs * soakSpacesPerOrg
+	soakPeople = 10
+	// soakSpaces spaces, each with one binding and one project; a
+	// restriction on every other project.
+	soakSpaces   = soakOrgs * soakSpacesPerOrg
+	soakBindings = soakSpaces
 )
 
 // soakConfig declares soakCount integrations of several kinds, organizations
 // and spaces to scope some of them to, LLM judges calling judgeModel, users,
 // custom roles, and bindings of those roles on the spaces, the role of
-// space i's binding being role (i + roleShift) mod soakPeople.
+// space i's binding being role (i + roleShift) mod soakPeople, projects and
+// restrictions, and a service key on each space, rotated when roleShift
+// changes.
 func soakConfig(endpoint, judgeModel string, roleShift int) string {
 	return cliConfig(fmt.Sprintf("endpoint = %q\n  max_retries = 12", endpoint), fmt.Sprintf(`
 locals {
@@ -96,6 +101,29 @@ resource "arize_role" "soak" {
   permissions = ["PROJECT_READ", count.index %% 2 == 0 ? "DATASET_READ" : "PROMPT_READ"]
 }
 
+resource "arize_project" "soak" {
+  count               = %[7]d
+  space_id            = arize_space.soak[count.index].id
+  name                = format("soak-project-%%02d", count.index)
+  deletion_protection = false
+}
+
+resource "arize_project_restriction" "soak" {
+  count      = %[7]d / 2
+  project_id = arize_project.soak[count.index * 2].id
+}
+
+resource "arize_service_api_key" "soak" {
+  count       = %[7]d
+  name        = format("soak-key-%%02d", count.index)
+  description = "soak key ${count.index}"
+  organizations = [{
+    organization_id = arize_organization.soak[floor(count.index / %[3]d)].id
+    spaces          = [{ space_id = arize_space.soak[count.index].id, role = "READ_ONLY" }]
+  }]
+  rotation = "%[8]d"
+}
+
 resource "arize_role_binding" "soak" {
   count         = %[7]d
   user_id       = arize_user.soak[count.index %% %[6]d].id
@@ -139,6 +167,8 @@ func TestSoak_faultyAPI(t *testing.T) {
 	checkSoakStore(t, emu)
 	checkSoakStructure(t, emu)
 	checkSoakAccess(t, emu, 0)
+	checkSoakProjects(t, emu)
+	keys := checkSoakKeys(t, emu, nil)
 
 	start = time.Now()
 	if out, err := w.tryRun(nil, "plan", "-no-color", "-detailed-exitcode", "-parallelism=20"); err != nil {
@@ -155,6 +185,7 @@ func TestSoak_faultyAPI(t *testing.T) {
 	report("versions", start)
 	checkSoakJudges(t, emu, 2)
 	checkSoakAccess(t, emu, 1)
+	checkSoakKeys(t, emu, keys)
 	if out, err := w.tryRun(nil, "plan", "-no-color", "-detailed-exitcode", "-parallelism=20"); err != nil {
 		t.Errorf("the plan after the new versions is not empty (%v):\n%s", err, out)
 	}
@@ -171,6 +202,14 @@ func TestSoak_faultyAPI(t *testing.T) {
 	}
 	if orgs, spaces := emu.Organizations(), emu.Spaces(); len(orgs) != 0 || len(spaces) != 0 {
 		t.Errorf("destroy left %d organizations and %d spaces", len(orgs), len(spaces))
+	}
+	for _, k := range emu.APIKeys() {
+		if k.Status != "REVOKED" {
+			t.Errorf("destroy left the key %s (%s) %s", k.Name, k.ID, k.Status)
+		}
+	}
+	if projects, restrictions := len(emu.Projects()), len(emu.Restrictions()); projects != 0 || restrictions != 0 {
+		t.Errorf("destroy left %d projects and %d restrictions", projects, restrictions)
 	}
 	if users, roles, bindings := exampleObjectCounts["arize_user"](emu), exampleObjectCounts["arize_role"](emu), len(emu.RoleBindings()); users != len(testAccUsers) || roles != 0 || bindings != 0 {
 		t.Errorf("destroy left %d users (want the %d seeded), %d custom roles and %d bindings", users, len(testAccUsers), roles, bindings)
@@ -325,4 +364,69 @@ func checkSoakAccess(t *testing.T, emu *emulator.Server, roleShift int) {
 			t.Errorf("binding %s on space %d grants %q to %q, want %q to %q", b.ID, i, roles[b.RoleID], users[b.UserID], wantRole, wantUser)
 		}
 	}
+}
+
+// checkSoakProjects checks the emulator holds one project in each space,
+// named after the space's index, once, and a restriction on every other
+// one.
+func checkSoakProjects(t *testing.T, emu *emulator.Server) {
+	t.Helper()
+	projects := emu.Projects()
+	if len(projects) != soakSpaces {
+		t.Errorf("the emulator holds %d projects, want exactly %d", len(projects), soakSpaces)
+	}
+	names := map[string]string{} // id -> name
+	for _, p := range projects {
+		if slices.Contains(slices.Collect(maps.Values(names)), p.Name) {
+			t.Errorf("duplicate project %q", p.Name)
+		}
+		names[p.ID] = p.Name
+	}
+	restrictions := emu.Restrictions()
+	if len(restrictions) != soakSpaces/2 {
+		t.Errorf("the emulator holds %d restrictions, want exactly %d", len(restrictions), soakSpaces/2)
+	}
+	for _, r := range restrictions {
+		var i int
+		if _, err := fmt.Sscanf(names[r.ResourceID], "soak-project-%02d", &i); err != nil || i%2 != 0 {
+			t.Errorf("a restriction on %q (%s), want one on each even soak project", names[r.ResourceID], r.ResourceID)
+		}
+	}
+}
+
+// checkSoakKeys checks the emulator holds exactly one active service key per
+// soak space, once each: no key minted twice under faults. Given the keys
+// of an earlier check (name -> key), each must have kept its ID and been
+// given a new secret (rotated in place, its redacted form changed). It
+// returns the keys by name.
+func checkSoakKeys(t *testing.T, emu *emulator.Server, before map[string]emulator.APIKey) map[string]emulator.APIKey {
+	t.Helper()
+	byName := map[string]emulator.APIKey{}
+	for _, k := range emu.APIKeys() {
+		if k.Status == "REVOKED" {
+			continue
+		}
+		if _, dup := byName[k.Name]; dup {
+			t.Errorf("duplicate active key %q", k.Name)
+		}
+		byName[k.Name] = k
+	}
+	if len(byName) != soakSpaces {
+		t.Errorf("the emulator holds %d active keys, want exactly %d", len(byName), soakSpaces)
+	}
+	if n := len(emu.APIKeys()); n != soakSpaces {
+		t.Errorf("the emulator minted %d keys in all, want exactly %d", n, soakSpaces)
+	}
+	for name, old := range before {
+		now, ok := byName[name]
+		switch {
+		case !ok:
+			t.Errorf("the key %s is gone after the rotation", name)
+		case now.ID != old.ID:
+			t.Errorf("the key %s changed its ID from %s to %s on rotation", name, old.ID, now.ID)
+		case now.RedactedKey == old.RedactedKey:
+			t.Errorf("the key %s kept its secret (%s) through the rotation", name, now.RedactedKey)
+		}
+	}
+	return byName
 }

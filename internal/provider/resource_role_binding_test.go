@@ -41,8 +41,9 @@ var (
 // with the GO SDK example's ID.
 const bindingAdminRoleID = "Um9sZToxOmFkbWlu" // Role:1:admin
 
-// A project's ID: projects are not emulated, and a PROJECT binding takes
-// any ID that is not a space's.
+// A project's ID, made up: the emulator's PROJECT bindings still take any ID
+// that is not a space's (CONTRACT.md, Role bindings), so these tests need no
+// project.
 const bindingProjectID = "UHJvamVjdDo1OmFCY0Q=" // Project:5:aBcD
 
 // bindingWorld is what the binding tests bind: an emulator whose clock moves

@@ -46,6 +46,14 @@
 // /v2/spaces (without it, two demo spaces); they are not served by
 // /v2/spaces.
 //
+// -seed-account fills the emulator with a realistic hand-built account (two
+// organizations, "Platform" and "Research", four spaces, ten AI
+// integrations, evaluators, custom roles and bindings, projects, two more
+// users and their memberships; see emulator.Server.SeedAccount), for trying
+// out adoption with terraform query, and prints one line of the counts per
+// kind, "arize-emulator seeded organizations=2 spaces=4 ...", before the
+// listening line.
+//
 // Faults for trying out retries by hand:
 //
 //	arize-emulator -error-rate 0.2 -statuses 429,500,503 -retry-after 2s \
@@ -168,6 +176,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 	explicitNull := fs.Bool("explicit-null-scopings", false, `answer account-wide scopings as [{"organization_id":null,"space_id":null}] instead of [{}]`)
 	spaces := spacesFlag{}
 	fs.Var(spaces, "space", "known space `id=name` for the AI integration list filters, repeatable (default: two demo spaces)")
+	seedAccount := fs.Bool("seed-account", false, "seed a realistic account (organizations, spaces, integrations, evaluators, roles, projects, users); see emulator.Server.SeedAccount")
 	var users usersFlag
 	fs.Var(&users, "user", "one more user `id=email[:role]` (role ADMIN, MEMBER, READ_ONLY or ANNOTATOR; default MEMBER), repeatable; an id of a default user replaces it")
 	dialect := emulator.DialectToday
@@ -227,6 +236,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		DropRate:            *dropRate,
 		DropAfterCommitRate: *dropAfterCommitRate,
 	})
+	if *seedAccount {
+		seeded, err := srv.SeedAccount()
+		if err != nil {
+			fmt.Fprintf(stderr, "arize-emulator: -seed-account: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "arize-emulator seeded %s\n", seeded.Summary())
+	}
 
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {

@@ -384,3 +384,40 @@ func TestRunUsers(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// TestRunSeedAccount checks -seed-account: the counts line before the
+// listening line, the seeded account served beside the default users, and
+// a seed that cannot be made (an email -user took) failing the start.
+func TestRunSeedAccount(t *testing.T) {
+	base, stdout, stop := startRun(t, "-seed-account")
+	want := "arize-emulator seeded organizations=2 spaces=4 ai_integrations=10 evaluators=3 roles=2 " +
+		"role_bindings=3 projects=3 project_restrictions=1 users=2 organization_members=2 space_members=2\n" +
+		"arize-emulator listening on " + base + " (dialect today)\n"
+	if stdout.String() != want {
+		t.Errorf("stdout %q, want %q", stdout.String(), want)
+	}
+	for _, tt := range []struct {
+		path, key string
+		n         int
+	}{
+		{"/v2/organizations?name=Platform", "organizations", 1},
+		{"/v2/spaces", "spaces", 4},
+		{"/v2/ai-integrations?limit=100", "ai_integrations", 10},
+		{"/v2/users", "users", 6}, // the four default users and the two seeded
+	} {
+		status, body := sendBody(t, "GET", base+tt.path, "")
+		if items, _ := body[tt.key].([]any); status != http.StatusOK || len(items) != tt.n {
+			t.Errorf("GET %s: %d, %d %s, want %d", tt.path, status, len(items), tt.key, tt.n)
+		}
+	}
+	if code, stderr := stop(); code != 0 {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+
+	var out, errOut syncBuffer
+	code := run(context.Background(), []string{"-api-key", "k", "-seed-account",
+		"-user", "VXNlcjo1OmVFZUU==frank@example.com"}, &out, &errOut, noEnv)
+	if code != 1 || !strings.Contains(errOut.String(), `-seed-account: seed user "frank@example.com"`) || out.String() != "" {
+		t.Errorf("seed over a taken email: exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+}

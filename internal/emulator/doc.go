@@ -54,7 +54,8 @@
 // OrganizationMembers, SpaceOrganization, a service key's grants and
 // whether a secret is live, [Server.KeyIsLive]), a space the key may not
 // see ([Server.ForbidSpace]), the short pages the restriction list may
-// answer ([Server.SetRestrictionPageSizes]), and fault injection to
+// answer ([Server.SetRestrictionPageSizes]), a whole realistic account
+// ([Server.SeedAccount]), and fault injection to
 // exercise the client's retry logic: a share of 429/5xx answers,
 // connections closed without an answer before the request is served or
 // after a write was applied, deterministic "fail or drop the next n"

@@ -120,15 +120,18 @@ func behindFaults(t *testing.T, next http.Handler, f emulator.Faults, mutate ...
 	return fi, newClient(t, serve(t, fi), mutate...)
 }
 
-// deadAddr returns a loopback address nothing listens on.
+// deadAddr is an address where no server listens, so a dial is refused.
+// Port 1 (tcpmux) is outside the ephemeral range the tests' own servers take
+// (a port freed by closing a listener could be taken by a parallel test's
+// emulator, which would then answer), and nothing listens there; the test
+// fails rather than proving nothing if something does.
 func deadAddr(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	const addr = "127.0.0.1:1"
+	if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+		_ = c.Close()
+		t.Fatalf("something listens on %s: the test needs an address that refuses connections", addr)
 	}
-	addr := l.Addr().String()
-	_ = l.Close()
 	return addr
 }
 

@@ -107,7 +107,6 @@ func TestAccProjectRestriction_lifecycle(t *testing.T) {
 				restrictionAttr("id", knownvalue.StringExact(p.ID)),
 				restrictionAttr("project_id", knownvalue.StringExact(p.ID)),
 				restrictionAttr("created_at", knownvalue.StringRegexp(rfc3339Millis)),
-				statecheck.ExpectIdentity(restrictionAddr, map[string]knownvalue.Check{"project_id": knownvalue.StringExact(p.ID)}),
 				restrictedProjects(emu, p.ID),
 			},
 		},

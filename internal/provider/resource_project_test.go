@@ -175,7 +175,6 @@ func TestAccProject_lifecycle(t *testing.T) {
 				projectAttr("name", knownvalue.StringExact("Support bot")),
 				projectAttr("created_at", knownvalue.StringRegexp(rfc3339Millis)),
 				projectAttr("deletion_protection", knownvalue.Bool(true)),
-				statecheck.ExpectIdentityValueMatchesState(projectAddr, tfjsonpath.New("id")),
 				storedProject(emu, w.spaceA, "Support bot"),
 			),
 		},

@@ -11,34 +11,40 @@ import (
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
-// emulatorCheck is a state check on what the emulator holds for the
-// integration at addr: it proves a value reached the server, which state
-// alone cannot.
-type emulatorCheck struct {
-	emu   *emulator.Server
-	addr  string
-	check func(emulator.Integration) error
+// storedCheck is a state check on what the emulator holds for the object
+// at addr, found by lookup under the ID in state: it proves a value reached
+// the server, which state alone cannot. noun names the object in errors.
+type storedCheck[T any] struct {
+	addr   string
+	noun   string
+	lookup func(id string) (T, bool)
+	check  func(T) error
 }
 
-// expectStored checks the emulator's record of addr with check.
-func expectStored(emu *emulator.Server, addr string, check func(emulator.Integration) error) statecheck.StateCheck {
-	return emulatorCheck{emu: emu, addr: addr, check: check}
+// expectStoredObject checks the emulator's record of addr with check.
+func expectStoredObject[T any](addr, noun string, lookup func(string) (T, bool), check func(T) error) statecheck.StateCheck {
+	return storedCheck[T]{addr: addr, noun: noun, lookup: lookup, check: check}
 }
 
-func (c emulatorCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+func (c storedCheck[T]) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	id, err := stateID(req.State, c.addr)
 	if err != nil {
 		resp.Error = err
 		return
 	}
-	rec, ok := c.emu.Get(id)
+	obj, ok := c.lookup(id)
 	if !ok {
-		resp.Error = fmt.Errorf("%s: the emulator holds no integration %s", c.addr, id)
+		resp.Error = fmt.Errorf("%s: the emulator holds no %s %s", c.addr, c.noun, id)
 		return
 	}
-	if err := c.check(rec); err != nil {
+	if err := c.check(obj); err != nil {
 		resp.Error = fmt.Errorf("%s: %w", c.addr, err)
 	}
+}
+
+// expectStored checks the emulator's record of the integration at addr.
+func expectStored(emu *emulator.Server, addr string, check func(emulator.Integration) error) statecheck.StateCheck {
+	return expectStoredObject(addr, "integration", emu.Get, check)
 }
 
 func stateID(state *tfjson.State, addr string) (string, error) {

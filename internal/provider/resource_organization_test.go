@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"net/http/httptest"
 	"regexp"
@@ -51,29 +50,7 @@ func expectOrgAction(action plancheck.ResourceActionType) resource.ConfigPlanChe
 // expectStoredOrganization checks the emulator's record of the
 // organization at addr with check: it proves a value reached the server.
 func expectStoredOrganization(emu *emulator.Server, addr string, check func(emulator.Organization) error) statecheck.StateCheck {
-	return storedOrganizationCheck{emu: emu, addr: addr, check: check}
-}
-
-type storedOrganizationCheck struct {
-	emu   *emulator.Server
-	addr  string
-	check func(emulator.Organization) error
-}
-
-func (c storedOrganizationCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	id, err := stateID(req.State, c.addr)
-	if err != nil {
-		resp.Error = err
-		return
-	}
-	org, ok := c.emu.Organization(id)
-	if !ok {
-		resp.Error = fmt.Errorf("%s: the emulator holds no organization %s", c.addr, id)
-		return
-	}
-	if err := c.check(org); err != nil {
-		resp.Error = fmt.Errorf("%s: %w", c.addr, err)
-	}
+	return expectStoredObject(addr, "organization", emu.Organization, check)
 }
 
 // storedAs checks the emulator holds the organization as named and

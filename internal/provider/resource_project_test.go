@@ -2,7 +2,6 @@ package provider
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -105,27 +104,12 @@ func projectWrites(emu *emulator.Server, posts, patches, deletes int) statecheck
 // storedProject checks the emulator holds the project of arize_project.test
 // in space, named name: it proves the values reached the server.
 func storedProject(emu *emulator.Server, space, name string) statecheck.StateCheck {
-	return storedProjectCheck{emu: emu, space: space, name: name}
-}
-
-type storedProjectCheck struct {
-	emu         *emulator.Server
-	space, name string
-}
-
-func (c storedProjectCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	id, err := stateID(req.State, projectAddr)
-	if err != nil {
-		resp.Error = err
-		return
-	}
-	p, ok := c.emu.Project(id)
-	switch {
-	case !ok:
-		resp.Error = fmt.Errorf("%s: the emulator holds no project %s", projectAddr, id)
-	case p.SpaceID != c.space || p.Name != c.name:
-		resp.Error = fmt.Errorf("%s: stored as %q in %s, want %q in %s", projectAddr, p.Name, p.SpaceID, c.name, c.space)
-	}
+	return expectStoredObject(projectAddr, "project", emu.Project, func(p emulator.Project) error {
+		if p.SpaceID != space || p.Name != name {
+			return fmt.Errorf("stored as %q in %s, want %q in %s", p.Name, p.SpaceID, name, space)
+		}
+		return nil
+	})
 }
 
 // projectsHeld checks the emulator holds n projects.

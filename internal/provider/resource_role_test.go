@@ -66,29 +66,7 @@ func permissionsExactly(names ...string) knownvalue.Check {
 // expectStoredRole checks the emulator's record of the role at addr with
 // check: it proves a value reached the server.
 func expectStoredRole(emu *emulator.Server, addr string, check func(emulator.Role) error) statecheck.StateCheck {
-	return storedRoleCheck{emu: emu, addr: addr, check: check}
-}
-
-type storedRoleCheck struct {
-	emu   *emulator.Server
-	addr  string
-	check func(emulator.Role) error
-}
-
-func (c storedRoleCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	id, err := stateID(req.State, c.addr)
-	if err != nil {
-		resp.Error = err
-		return
-	}
-	r, ok := c.emu.Role(id)
-	if !ok {
-		resp.Error = fmt.Errorf("%s: the emulator holds no role %s", c.addr, id)
-		return
-	}
-	if err := c.check(r); err != nil {
-		resp.Error = fmt.Errorf("%s: %w", c.addr, err)
-	}
+	return expectStoredObject(addr, "role", emu.Role, check)
 }
 
 // roleStoredAs checks the emulator holds arize_role.test as named,

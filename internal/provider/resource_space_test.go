@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -54,29 +53,7 @@ func spaceActionIs(action plancheck.ResourceActionType) resource.ConfigPlanCheck
 // proves a value reached the server, organization included, which the
 // API's answers never show.
 func expectStoredSpace(emu *emulator.Server, addr string, check func(emulator.Space) error) statecheck.StateCheck {
-	return spaceCheck{emu: emu, addr: addr, check: check}
-}
-
-type spaceCheck struct {
-	emu   *emulator.Server
-	addr  string
-	check func(emulator.Space) error
-}
-
-func (c spaceCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	id, err := stateID(req.State, c.addr)
-	if err != nil {
-		resp.Error = err
-		return
-	}
-	sp, ok := c.emu.Space(id)
-	if !ok {
-		resp.Error = fmt.Errorf("%s: the emulator holds no space %s", c.addr, id)
-		return
-	}
-	if err := c.check(sp); err != nil {
-		resp.Error = fmt.Errorf("%s: %w", c.addr, err)
-	}
+	return expectStoredObject(addr, "space", emu.Space, check)
 }
 
 // storedSpaceIs checks every writable field of the stored space.

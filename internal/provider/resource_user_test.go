@@ -59,29 +59,7 @@ func userWrites(emu *emulator.Server, posts, patches, deletes int) statecheck.St
 // storedUser checks the emulator's record of arize_user.test with check:
 // it proves a value reached the server, which state alone cannot.
 func storedUser(emu *emulator.Server, check func(emulator.User) error) statecheck.StateCheck {
-	return storedUserCheck{emu: emu, addr: userAddr, check: check}
-}
-
-type storedUserCheck struct {
-	emu   *emulator.Server
-	addr  string
-	check func(emulator.User) error
-}
-
-func (c storedUserCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	id, err := stateID(req.State, c.addr)
-	if err != nil {
-		resp.Error = err
-		return
-	}
-	u, ok := c.emu.User(id)
-	if !ok {
-		resp.Error = fmt.Errorf("%s: the emulator holds no user %s", c.addr, id)
-		return
-	}
-	if err := c.check(u); err != nil {
-		resp.Error = fmt.Errorf("%s: %w", c.addr, err)
-	}
+	return expectStoredObject(userAddr, "user", emu.User, check)
 }
 
 // liveUsers checks the emulator holds n users that are not deleted.

@@ -78,7 +78,7 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				ElementType:         types.StringType,
 				Validators: []validator.List{
 					listvalidator.SizeAtLeast(1),
-					listvalidator.UniqueValues(),
+					uniqueKnownValuesValidator{},
 					listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
 				},
 			},
@@ -167,7 +167,7 @@ func (r *aiIntegrationResource) Schema(_ context.Context, _ resource.SchemaReque
 				Optional:   true,
 				Computed:   true,
 				Default:    listdefault.StaticValue(types.ListValueMust(scopingObjectType, []attr.Value{})),
-				Validators: []validator.List{listvalidator.UniqueValues()},
+				Validators: []validator.List{uniqueKnownValuesValidator{}},
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"organization_id": schema.StringAttribute{

@@ -160,3 +160,40 @@ func (jsonValidator) ValidateString(_ context.Context, req validator.StringReque
 			fmt.Sprintf("%s must be a JSON document (use jsonencode): %s.", req.Path, err))
 	}
 }
+
+// uniqueKnownValuesValidator refuses a list with the same value twice, as
+// listvalidator.UniqueValues does, but compares only the elements whose
+// value is wholly known. UniqueValues takes two unknown elements for
+// duplicates: scopings that name organizations and spaces by reference
+// (organization_id = arize_organization.a.id, then .b.id) are each
+// {unknown, unknown} while Terraform validates, and were refused though
+// they differ. An element with an unknown part is checked when it is
+// known, at apply's validation.
+type uniqueKnownValuesValidator struct{}
+
+func (uniqueKnownValuesValidator) Description(context.Context) string {
+	return "all values must be unique"
+}
+
+func (v uniqueKnownValuesValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (uniqueKnownValuesValidator) ValidateList(ctx context.Context, req validator.ListRequest, resp *validator.ListResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	elements := req.ConfigValue.Elements()
+	for i, a := range elements {
+		if !fullyKnown(ctx, a) {
+			continue
+		}
+		for _, b := range elements[i+1:] {
+			if fullyKnown(ctx, b) && a.Equal(b) {
+				resp.Diagnostics.AddAttributeError(req.Path, "Duplicate List Value",
+					fmt.Sprintf("This attribute contains duplicate values of: %s", a))
+				return
+			}
+		}
+	}
+}

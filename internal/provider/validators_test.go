@@ -63,3 +63,34 @@ func TestURLValidators(t *testing.T) {
 		}
 	}
 }
+
+// TestUniqueKnownValues: a list with the same known value twice is
+// refused; elements with an unknown part are not compared (two scopings by
+// reference are both unknown while Terraform validates, and differ).
+func TestUniqueKnownValues(t *testing.T) {
+	ctx := context.Background()
+	scoping := func(org, space attr.Value) attr.Value {
+		return types.ObjectValueMust(scopingAttrTypes, map[string]attr.Value{"organization_id": org, "space_id": space})
+	}
+	unknown := types.StringUnknown()
+	for _, tt := range []struct {
+		name      string
+		elements  []attr.Value
+		duplicate bool
+	}{
+		{"known and different", []attr.Value{scoping(types.StringValue("o"), types.StringNull()), scoping(types.StringValue("o"), types.StringValue("s"))}, false},
+		{"known and equal", []attr.Value{scoping(types.StringValue("o"), types.StringNull()), scoping(types.StringValue("o"), types.StringNull())}, true},
+		{"wholly unknown twice", []attr.Value{scoping(unknown, unknown), scoping(unknown, unknown)}, false},
+		{"partly unknown twice", []attr.Value{scoping(types.StringValue("o"), unknown), scoping(types.StringValue("o"), unknown)}, false},
+		{"equal known beside unknown", []attr.Value{scoping(unknown, unknown), scoping(types.StringValue("o"), types.StringNull()), scoping(types.StringValue("o"), types.StringNull())}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			req := validator.ListRequest{Path: path.Root("scopings"), ConfigValue: types.ListValueMust(scopingObjectType, tt.elements)}
+			var resp validator.ListResponse
+			uniqueKnownValuesValidator{}.ValidateList(ctx, req, &resp)
+			if got := resp.Diagnostics.HasError(); got != tt.duplicate {
+				t.Errorf("refused: %v, want %v: %v", got, tt.duplicate, resp.Diagnostics)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
@@ -80,6 +81,21 @@ func (c requestCheck) CheckState(_ context.Context, _ statecheck.CheckStateReque
 			return
 		}
 	}
+}
+
+// expectQueryRequests is expectRequests as a query check: the requests a
+// query step made, counted from the step's PreConfig (emu.ResetCounters),
+// since a query step has no state to check.
+func expectQueryRequests(emu *emulator.Server, want map[string]int) querycheck.QueryResultCheck {
+	return queryRequestCheck{requestCheck{emu: emu, want: want}}
+}
+
+type queryRequestCheck struct{ requestCheck }
+
+func (c queryRequestCheck) CheckQuery(ctx context.Context, _ querycheck.CheckQueryRequest, resp *querycheck.CheckQueryResponse) {
+	var counted statecheck.CheckStateResponse
+	c.CheckState(ctx, statecheck.CheckStateRequest{}, &counted)
+	resp.Error = counted.Error
 }
 
 // spellingProbes is how many requests to method and route the emulator

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -26,25 +25,28 @@ func NewEvaluatorListResource() list.ListResource {
 	return &evaluatorListResource{}
 }
 
-// evaluatorListResourceFilters are the list filters list "arize_evaluator"
-// takes: a space and a name.
+// evaluatorListResourceFilters are list "arize_evaluator"'s config: the
+// scope filters (space_id is also the API's) and the API's name filter.
 type evaluatorListResourceFilters struct {
-	SpaceID types.String `tfsdk:"space_id"`
-	Name    types.String `tfsdk:"name"`
+	listScope
+	Name types.String `tfsdk:"name"`
 }
+
+// descEvaluatorListOrganizationFilter describes the list resource's
+// organization_id, which data "arize_evaluators" does not take.
+const descEvaluatorListOrganizationFilter = "Only the evaluators of the spaces of the organization with this ID. The " +
+	"API has no organization filter: the provider reads the organization's spaces first."
 
 func (l *evaluatorListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_evaluator"
 }
 
 func (l *evaluatorListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	attrs := map[string]schema.Attribute{}
-	for _, name := range []string{"space_id", "name"} {
-		attrs[name] = schema.StringAttribute{
-			MarkdownDescription: evaluatorListFilterDescriptions[name],
-			Optional:            true,
-			Validators:          evaluatorListFilterValidators[name],
-		}
+	attrs := scopeAttributes(descEvaluatorListOrganizationFilter, descEvaluatorSpaceIDFilter)
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: evaluatorListFilterDescriptions["name"],
+		Optional:            true,
+		Validators:          evaluatorListFilterValidators["name"],
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize evaluators for `terraform query`, to import them: each result is an " +
@@ -66,36 +68,41 @@ func (l *evaluatorListResource) List(ctx context.Context, req list.ListRequest, 
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	opts := arize.EvaluatorListOptions{SpaceID: filters.SpaceID.ValueString(), Name: filters.Name.ValueString(), Limit: maxPageSize}
-	stream.Results = streamResults(ctx, evaluator, req.Limit, l.pages(opts), func(in *arize.Evaluator) list.ListResult {
+	scoped, err := resolveForSpaceFilter(ctx, l.client, filters.listScope)
+	if err != nil {
+		stream.Results = list.ListResultsStreamDiagnostics(scopeDiagnostics(evaluator, err))
+		return
+	}
+	if scoped.empty {
+		stream.Results = list.NoListResults
+		return
+	}
+	opts := arize.EvaluatorListOptions{SpaceID: scoped.spaceID, Name: filters.Name.ValueString(), Limit: maxPageSize}
+	// Without the evaluators the provider cannot manage: their import
+	// would fail.
+	keep := func(e *arize.Evaluator) bool { return isConfigurable(e.Type) && scoped.keep(e.SpaceID) }
+	stream.Results = streamResults(ctx, evaluator, req.Limit, keepOnly(l.pages(opts), keep), func(in *arize.Evaluator) list.ListResult {
 		return newListResult(ctx, req, in.Name, in.ID, func() (any, diag.Diagnostics) {
 			return l.resourceState(ctx, in.ID)
 		})
 	})
 }
 
-// pages reads the pages of the evaluators opts selects, without those the
-// provider cannot manage: their import would fail.
+// pages reads the pages of the evaluators opts selects.
 func (l *evaluatorListResource) pages(opts arize.EvaluatorListOptions) pageReader[arize.Evaluator] {
 	return func(ctx context.Context, cursor string) ([]arize.Evaluator, string, error) {
 		items, page, err := l.client.ListEvaluatorsPage(ctx, opts, cursor)
-		if arize.IsNotFound(err) && opts.SpaceID != "" {
+		switch {
+		case arize.IsNotFound(err) && opts.SpaceID != "":
 			// The API's answer to a space_id that names no space.
-			return nil, "", fmt.Errorf("no space with ID %q exists that the provider's API key can see: %w", opts.SpaceID, err)
-		}
-		if err != nil {
+			return nil, "", notInScope("space", opts.SpaceID, err)
+		case err != nil:
 			return nil, "", err
+		case page.HasMore:
+			return items, page.NextCursor, nil
+		default:
+			return items, "", nil
 		}
-		manageable := items[:0]
-		for _, e := range items {
-			if isConfigurable(e.Type) {
-				manageable = append(manageable, e)
-			}
-		}
-		if !page.HasMore {
-			return manageable, "", nil
-		}
-		return manageable, page.NextCursor, nil
 	}
 }
 

@@ -224,3 +224,108 @@ func TestAccEvaluator_adoptWithQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestAccEvaluatorList_scope: organization_id keeps the evaluators of the
+// organization's spaces, alone, with space_id and with name, still without
+// those that cannot be imported; a filter naming an organization that does
+// not exist, or a space of another organization, fails the query; and the
+// requests of a filtered list, with its resources, are counted.
+func TestAccEvaluatorList_scope(t *testing.T) {
+	w := newScopeWorld(t)
+	f := lookupFixture{env: w.env, emu: w.emu}
+	integration, err := w.emu.Put(emulator.Integration{Name: "Scope OpenAI", Provider: "OPEN_AI", ModelNames: []string{"gpt-4o"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.integration = integration
+	hallucination := f.judge(t, w.support, "Hallucination", "Flags unsupported answers").ID
+	supportJSON := f.code(t, w.support, "Support JSON").ID
+	if _, err := w.emu.PutHarnessEvaluator(w.support, "Agent harness", "HARNESS"); err != nil {
+		t.Fatal(err)
+	}
+	rankerJSON := f.code(t, w.search, "Ranker JSON").ID
+	labJSON := f.code(t, w.lab, "Lab JSON").ID
+
+	var checks []querycheck.QueryResultCheck
+	for addr, ids := range map[string][]string{
+		"arize_evaluator.platform":            {hallucination, supportJSON, rankerJSON},
+		"arize_evaluator.research":            {labJSON},
+		"arize_evaluator.platform_json":       {supportJSON, rankerJSON},
+		"arize_evaluator.support_in_platform": {hallucination, supportJSON},
+		"arize_evaluator.empty":               nil,
+	} {
+		checks = append(checks, expectListedIDs(addr, ids...)...)
+	}
+	checks = append(checks, querycheck.ExpectResourceKnownValues("arize_evaluator.platform",
+		queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.StringExact(rankerJSON)}),
+		[]querycheck.KnownValueCheck{
+			{Path: jsonPath("space_id"), KnownValue: knownvalue.StringExact(w.search)},
+			{Path: jsonPath("code.managed.managed_evaluator"), KnownValue: knownvalue.StringExact("JSON_PARSEABLE")},
+		}))
+
+	const typ = "arize_evaluator"
+	platformOnly := fmt.Sprintf(`
+list "arize_evaluator" "platform" {
+  provider         = arize
+  include_resource = true
+  config {
+    organization_id = %q
+  }
+}
+`, w.platform)
+	accTestFrom(t, tfversion.Version1_14_0,
+		resource.TestStep{Config: w.env.config("")},
+		resource.TestStep{
+			Query: true,
+			Config: platformOnly + fmt.Sprintf(`
+list "arize_evaluator" "research" {
+  provider = arize
+  config {
+    organization_id = %[1]q
+  }
+}
+
+list "arize_evaluator" "platform_json" {
+  provider = arize
+  config {
+    organization_id = %[2]q
+    name            = "json"
+  }
+}
+
+list "arize_evaluator" "support_in_platform" {
+  provider = arize
+  config {
+    organization_id = %[2]q
+    space_id        = %[3]q
+  }
+}
+
+list "arize_evaluator" "empty" {
+  provider = arize
+  config {
+    organization_id = %[4]q
+  }
+}
+`, w.research, w.platform, w.support, w.empty),
+			QueryResultChecks: checks,
+		},
+		w.scopeQueryError(typ, fmt.Sprintf("organization_id = %q", missingOrganizationID),
+			`Could not list Arize evaluators[\s\S]*no organization with ID "`+missingOrganizationID+`" exists that the provider's API key can see`),
+		w.scopeQueryError(typ, fmt.Sprintf("organization_id = %q\nspace_id = %q", w.research, w.support),
+			`Could not list Arize evaluators[\s\S]*the space "`+w.support+`" is not one of the spaces of the organization "`+w.research+`"`),
+		// Platform's two spaces: the organization, its spaces, one page of
+		// the account's evaluators, and each of the three in scope read for
+		// its latest version.
+		resource.TestStep{
+			PreConfig: w.emu.ResetCounters,
+			Query:     true,
+			Config:    platformOnly,
+			QueryResultChecks: append(expectListedIDs("arize_evaluator.platform", hallucination, supportJSON, rankerJSON),
+				expectQueryRequests(w.emu, map[string]int{
+					"GET " + emulator.RouteOrganization: 1, "GET " + emulator.RouteSpaces: 1,
+					"GET " + emulator.RouteEvaluators: 1, "GET " + emulator.RouteEvaluator: 3, "GET " + emulator.RouteSpace: 0,
+				})),
+		},
+	)
+}

@@ -149,3 +149,75 @@ func TestAccOrganization_adoptWithQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestAccOrganizationList_scope: organization_id finds that organization
+// alone, with one read of it and no page of the list; with name too, only
+// if its name matches. An organization that does not exist fails the query.
+func TestAccOrganizationList_scope(t *testing.T) {
+	f := newScopeFixture(t)
+	const onlyA = "arize_organization.only_a"
+	// List resources need Terraform 1.14.
+	accTestFrom(t, tfversion.Version1_14_0,
+		resource.TestStep{Config: f.env.config("")},
+		resource.TestStep{
+			PreConfig: f.emu.ResetCounters,
+			Query:     true,
+			Config: fmt.Sprintf(`
+list "arize_organization" "only_a" {
+  provider         = arize
+  include_resource = true
+  config {
+    organization_id = %[1]q
+  }
+}
+
+list "arize_organization" "a_by_name" {
+  provider = arize
+  config {
+    organization_id = %[1]q
+    name            = "SCOPE-A"
+  }
+}
+
+list "arize_organization" "a_by_b_name" {
+  provider = arize
+  config {
+    organization_id = %[1]q
+    name            = "scope-b"
+  }
+}
+`, f.orgA.ID),
+			QueryResultChecks: []querycheck.QueryResultCheck{
+				querycheck.ExpectLength(onlyA, 1),
+				querycheck.ExpectIdentity(onlyA, map[string]knownvalue.Check{"id": knownvalue.StringExact(f.orgA.ID)}),
+				querycheck.ExpectResourceKnownValues(onlyA, queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
+					"id": knownvalue.StringExact(f.orgA.ID),
+				}), []querycheck.KnownValueCheck{
+					{Path: tfjsonpath.New("name"), KnownValue: knownvalue.StringExact(f.orgA.Name)},
+					{Path: tfjsonpath.New("description"), KnownValue: knownvalue.StringExact("")},
+					{Path: tfjsonpath.New("created_at"), KnownValue: knownvalue.StringExact(f.orgA.CreatedAt.UTC().Format("2006-01-02T15:04:05.000Z"))},
+					{Path: tfjsonpath.New("deletion_protection"), KnownValue: knownvalue.Bool(true)},
+				}),
+				querycheck.ExpectLength("arize_organization.a_by_name", 1),
+				querycheck.ExpectIdentity("arize_organization.a_by_name", map[string]knownvalue.Check{"id": knownvalue.StringExact(f.orgA.ID)}),
+				querycheck.ExpectLength("arize_organization.a_by_b_name", 0),
+				// One read per block, and no page of the whole list.
+				expectQueryRequests(f.emu, map[string]int{
+					"GET " + emulator.RouteOrganization: 3, "GET " + emulator.RouteOrganizations: 0,
+				}),
+			},
+		},
+		resource.TestStep{
+			Query: true,
+			Config: `
+list "arize_organization" "test" {
+  provider = arize
+  config {
+    organization_id = "T3JnYW5pemF0aW9uOjk5OTpub25l"
+  }
+}
+`,
+			ExpectError: wrappedRegexp(`Could not list Arize organizations[\s\S]*no organization with ID "T3JnYW5pemF0aW9uOjk5OTpub25l" exists`),
+		},
+	)
+}

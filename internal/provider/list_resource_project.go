@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -17,7 +16,7 @@ var _ list.ListResourceWithConfigure = (*projectListResource)(nil)
 
 // projectListResource is list "arize_project", for terraform query: it
 // finds projects made outside Terraform so they can be imported, with the
-// same filters as data "arize_projects".
+// API's filters and the scope filters.
 type projectListResource struct {
 	client *arize.Client
 }
@@ -27,17 +26,42 @@ func NewProjectListResource() list.ListResource {
 	return &projectListResource{}
 }
 
+// projectListResourceFilters are list "arize_project"'s config: the scope
+// filters (space_id is also the API's) and the API's name filters.
+type projectListResourceFilters struct {
+	listScope
+	SpaceName types.String `tfsdk:"space_name"`
+	Name      types.String `tfsdk:"name"`
+}
+
+// The list resource's own descriptions of its scope filters: scopeAttributes
+// adds what a missing organization or space does, which data
+// "arize_projects"' space_id description says in its own words.
+const (
+	descProjectListOrganizationFilter = "Only the projects of the spaces of the organization with this ID. The API has " +
+		"no organization filter: the provider reads the organization's spaces first."
+	descProjectListSpaceFilter = "Only the projects of the space with this ID (the API's `space_id` filter)."
+)
+
 func (l *projectListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_project"
 }
 
 func (l *projectListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	attrs := scopeAttributes(descProjectListOrganizationFilter, descProjectListSpaceFilter)
+	for _, name := range []string{"space_name", "name"} {
+		attrs[name] = schema.StringAttribute{
+			MarkdownDescription: projectFilterDescriptions[name],
+			Optional:            true,
+			Validators:          projectFilterValidators[name],
+		}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize projects for `terraform query`, to import them: each result is a project's " +
 			"identity, named by its name, and, with `include_resource = true`, all its attributes. Those come with " +
 			"`deletion_protection = true`, the default an import gets. Only the projects the provider's API key can " +
 			"see are found.",
-		Attributes: listFilterListAttributes(projectFilterDescriptions, projectFilterValidators),
+		Attributes: attrs,
 	}
 }
 
@@ -46,22 +70,28 @@ func (l *projectListResource) Configure(_ context.Context, req resource.Configur
 }
 
 func (l *projectListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var filters projectFilters
+	var filters projectListResourceFilters
 	if diags := req.Config.Get(ctx, &filters); diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	opts := filters.options()
+	scoped, err := resolveForSpaceFilter(ctx, l.client, filters.listScope)
+	if err != nil {
+		stream.Results = list.ListResultsStreamDiagnostics(scopeDiagnostics(project, err))
+		return
+	}
+	if scoped.empty {
+		stream.Results = list.NoListResults
+		return
+	}
+	opts := arize.ProjectListOptions{
+		SpaceID: scoped.spaceID, SpaceName: filters.SpaceName.ValueString(), Name: filters.Name.ValueString(), Limit: maxPageSize,
+	}
 	pages := func(ctx context.Context, cursor string) ([]arize.Project, string, error) {
 		items, page, err := l.client.ListProjectsPage(ctx, opts, cursor)
 		switch {
-		case arize.IsNotFound(err) && opts.SpaceID != "":
-			// The API's answer to a space_id that names no space.
-			return nil, "", fmt.Errorf("no space with ID %q exists that the provider's API key can see: %w", opts.SpaceID, err)
 		case arize.IsNotFound(err):
-			// The answer to a space_name that matches no space: no
-			// project matches either.
-			return nil, "", nil
+			return nil, "", l.noSpace(ctx, opts, err)
 		case err != nil:
 			return nil, "", err
 		case page.HasMore:
@@ -70,7 +100,8 @@ func (l *projectListResource) List(ctx context.Context, req list.ListRequest, st
 			return items, "", nil
 		}
 	}
-	stream.Results = streamResults(ctx, project, req.Limit, pages, func(in *arize.Project) list.ListResult {
+	inScope := func(p *arize.Project) bool { return scoped.keep(p.SpaceID) }
+	stream.Results = streamResults(ctx, project, req.Limit, keepOnly(pages, inScope), func(in *arize.Project) list.ListResult {
 		return newListResult(ctx, req, in.Name, in.ID, func() (any, diag.Diagnostics) {
 			// What an import reads: protected, as the schema's default is,
 			// so that the configuration terraform query generates plans no
@@ -79,4 +110,83 @@ func (l *projectListResource) List(ctx context.Context, req list.ListRequest, st
 			return &m, nil
 		})
 	})
+}
+
+// noSpace is what the list's 404 (err) means: the API answers it for a
+// space_id that names no space, and for a space_name that matches none,
+// which finds no project (nil). With both filters, the space itself says
+// which it was: one more request, made only after a 404.
+func (l *projectListResource) noSpace(ctx context.Context, opts arize.ProjectListOptions, err error) error {
+	switch {
+	case opts.SpaceID == "":
+		return nil
+	case opts.SpaceName == "":
+		return notInScope("space", opts.SpaceID, err)
+	}
+	if _, getErr := l.client.GetSpace(ctx, opts.SpaceID); getErr != nil {
+		return notInScope("space", opts.SpaceID, getErr)
+	}
+	return nil
+}
+
+// spaceFilterScope is how a list whose API filters by one space_id reads
+// the scope filters.
+type spaceFilterScope struct {
+	// spaceID is the space_id filter to send the API, "" for none.
+	spaceID string
+	// spaces, when not nil, are the spaces in scope, for an answer that
+	// holds objects of other spaces too.
+	spaces map[string]bool
+	// empty is a scope of no space (an organization without one): there
+	// is nothing to list, and no request to make.
+	empty bool
+}
+
+// keep reports whether an object of the space spaceID is in scope.
+func (s spaceFilterScope) keep(spaceID string) bool { return s.spaces == nil || s.spaces[spaceID] }
+
+// resolveForSpaceFilter reads f for a list API with a space_id filter (those
+// of projects and evaluators):
+//   - space_id alone is sent to the API as it is, with no request more: the
+//     list's 404 says the space does not exist;
+//   - organization_id is resolved to its spaces (listScope.resolve). With
+//     one space in scope (space_id too, or an organization of one space)
+//     the API's filter reads exactly it. With several, one list of the whole
+//     account is kept to them, rather than one list per space: a typical
+//     account holds fewer than maxPageSize of these objects in all, one
+//     request at the largest page size, against one request per space (at
+//     least two for an organization of several spaces); an account of more
+//     pages than the organization has spaces costs more this way, but never
+//     more than one pass over its objects.
+func resolveForSpaceFilter(ctx context.Context, c *arize.Client, f listScope) (spaceFilterScope, error) {
+	if f.OrganizationID.ValueString() == "" {
+		return spaceFilterScope{spaceID: f.SpaceID.ValueString()}, nil
+	}
+	s, err := f.resolve(ctx, c)
+	if err != nil {
+		return spaceFilterScope{}, err
+	}
+	switch ids := s.spaceIDs(); len(ids) {
+	case 0:
+		return spaceFilterScope{empty: true}, nil
+	case 1:
+		return spaceFilterScope{spaceID: ids[0]}, nil
+	default:
+		return spaceFilterScope{spaces: s.spaces}, nil
+	}
+}
+
+// keepOnly is read with only the items keep accepts. A page may come out
+// short or empty; streamResults reads on while there is a next one.
+func keepOnly[T any](read pageReader[T], keep func(*T) bool) pageReader[T] {
+	return func(ctx context.Context, cursor string) ([]T, string, error) {
+		items, next, err := read(ctx, cursor)
+		kept := items[:0]
+		for i := range items {
+			if keep(&items[i]) {
+				kept = append(kept, items[i])
+			}
+		}
+		return kept, next, err
+	}
 }

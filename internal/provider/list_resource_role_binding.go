@@ -30,33 +30,46 @@ func NewRoleBindingListResource() list.ListResource {
 	return &roleBindingListResource{}
 }
 
-// roleBindingFilters is the list resource's config.
+// roleBindingFilters is the list resource's config: the API's filters, and
+// the scope filters, which the provider applies to the API's answer.
 type roleBindingFilters struct {
+	listScope
 	ResourceType types.String `tfsdk:"resource_type"`
 	UserID       types.String `tfsdk:"user_id"`
 }
+
+// The list resource's descriptions of its scope filters.
+const (
+	descRoleBindingListOrganizationFilter = "Only the bindings on the spaces of the organization with this ID, and on " +
+		"the projects of those spaces. The API has no such filter: the provider reads the organization's spaces (and " +
+		"each one's projects, once a binding on a project is listed) and keeps the bindings on them."
+	descRoleBindingListSpaceFilter = "Only the bindings on the space with this ID and on its projects. The API has no " +
+		"such filter: the provider reads the space (and its projects, once a binding on a project is listed) and " +
+		"keeps the bindings on them."
+)
 
 func (l *roleBindingListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_role_binding"
 }
 
 func (l *roleBindingListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	attrs := scopeAttributes(descRoleBindingListOrganizationFilter, descRoleBindingListSpaceFilter)
+	attrs["resource_type"] = schema.StringAttribute{
+		MarkdownDescription: descRoleBindingTypeFilter,
+		Optional:            true,
+		Validators:          []validator.String{stringvalidator.OneOf(roleBindingResourceTypes()...)},
+	}
+	attrs["user_id"] = schema.StringAttribute{
+		MarkdownDescription: descRoleBindingUserFilter,
+		Optional:            true,
+		Validators:          roleBindingIDValidators(),
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize role bindings for `terraform query`, to import them: each result is a binding's " +
 			"identity, named `<user_id> on <resource_type> <resource_id>`, and, with `include_resource = true`, all its " +
-			"attributes. Arize's list has no filter by resource or by role.",
-		Attributes: map[string]schema.Attribute{
-			"resource_type": schema.StringAttribute{
-				MarkdownDescription: descRoleBindingTypeFilter,
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(roleBindingResourceTypes()...)},
-			},
-			"user_id": schema.StringAttribute{
-				MarkdownDescription: descRoleBindingUserFilter,
-				Optional:            true,
-				Validators:          roleBindingIDValidators(),
-			},
-		},
+			"attributes. Arize's list has no filter by resource or by role: `organization_id` and `space_id` page " +
+			"through the bindings of the account and keep those in scope.",
+		Attributes: attrs,
 	}
 }
 
@@ -70,11 +83,21 @@ func (l *roleBindingListResource) List(ctx context.Context, req list.ListRequest
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
+	s, err := filters.resolve(ctx, l.client)
+	if err != nil {
+		stream.Results = list.ListResultsStreamDiagnostics(scopeDiagnostics(roleBinding, err))
+		return
+	}
+	if !s.all && len(s.spaces) == 0 {
+		// An organization without spaces: no binding is in scope.
+		stream.Results = list.NoListResults
+		return
+	}
 	resourceTypes := arize.RoleBindingResourceTypes()
 	if t := filters.ResourceType.ValueString(); t != "" {
 		resourceTypes = []arize.RoleBindingResourceType{arize.RoleBindingResourceType(t)}
 	}
-	pages := l.pagesOfEachType(resourceTypes, filters.UserID.ValueString())
+	pages := l.inScope(s, l.pagesOfEachType(resourceTypes, filters.UserID.ValueString()))
 	stream.Results = streamResults(ctx, roleBinding, req.Limit, pages, func(in *arize.RoleBinding) list.ListResult {
 		return newListResult(ctx, req, roleBindingDisplayName(in), in.ID, func() (any, diag.Diagnostics) {
 			m := roleBindingFromAPI(in)
@@ -106,5 +129,42 @@ func (l *roleBindingListResource) pagesOfEachType(resourceTypes []arize.RoleBind
 		default:
 			return items, "", nil
 		}
+	}
+}
+
+// inScope is read with only the bindings on the spaces of s and on their
+// projects: the API cannot filter by resource. The projects of those spaces
+// are read (one list per space) when the first binding on a project comes,
+// so that a list of bindings on spaces alone, or an account with no binding
+// on a project, costs no request for them.
+func (l *roleBindingListResource) inScope(s scope, read pageReader[arize.RoleBinding]) pageReader[arize.RoleBinding] {
+	if s.all {
+		return read
+	}
+	var projects map[string]bool
+	return func(ctx context.Context, cursor string) ([]arize.RoleBinding, string, error) {
+		items, next, err := read(ctx, cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		kept := items[:0]
+		for _, b := range items {
+			switch b.ResourceType {
+			case arize.RoleBindingSpace:
+				if s.hasSpace(b.ResourceID) {
+					kept = append(kept, b)
+				}
+			case arize.RoleBindingProject:
+				if projects == nil {
+					if projects, err = s.projectIDs(ctx, l.client); err != nil {
+						return nil, "", err
+					}
+				}
+				if projects[b.ResourceID] {
+					kept = append(kept, b)
+				}
+			}
+		}
+		return kept, next, nil
 	}
 }

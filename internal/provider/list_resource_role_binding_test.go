@@ -102,3 +102,110 @@ list "arize_role_binding" "first" {
 		},
 	)
 }
+
+// TestAccRoleBindingList_scope: organization_id and space_id keep the
+// bindings on the spaces in scope and on those spaces' projects, from the
+// API's list of every binding; with resource_type or user_id too, only
+// those. A filter naming an organization or space that does not exist, or
+// a space of another organization, fails the query; and the requests of
+// filtered lists are counted: the projects of the spaces in scope are read
+// only when a binding on a project is listed.
+func TestAccRoleBindingList_scope(t *testing.T) {
+	w := newScopeWorld(t)
+	project := func(space, name string) string {
+		t.Helper()
+		p, err := w.emu.PutProject(space, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.ID
+	}
+	bind := func(user, typ, resourceID string) string {
+		t.Helper()
+		b, err := w.emu.PutRoleBinding(emulator.RoleBinding{UserID: user, ResourceType: typ, ResourceID: resourceID, RoleID: bindingAdminRoleID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.ID
+	}
+	chatBot, ranker, labProject := project(w.support, "Chat bot"), project(w.search, "Ranker"), project(w.lab, "Experiments")
+	carolSupport, danaSearch, carolLab := bind(testUserCarol, "SPACE", w.support), bind(testUserDana, "SPACE", w.search), bind(testUserCarol, "SPACE", w.lab)
+	bobChatBot, aliceRanker, bobLab := bind(testUserBob, "PROJECT", chatBot), bind(testUserAlice, "PROJECT", ranker), bind(testUserBob, "PROJECT", labProject)
+	// A project of no space the key can see: in no scope.
+	bind(testUserBob, "PROJECT", bindingProjectID)
+
+	var checks []querycheck.QueryResultCheck
+	for addr, ids := range map[string][]string{
+		"arize_role_binding.platform":           {carolSupport, danaSearch, bobChatBot, aliceRanker},
+		"arize_role_binding.research":           {carolLab, bobLab},
+		"arize_role_binding.support":            {carolSupport, bobChatBot},
+		"arize_role_binding.search_in_platform": {danaSearch, aliceRanker},
+		"arize_role_binding.platform_projects":  {bobChatBot, aliceRanker},
+		"arize_role_binding.lab_spaces":         {carolLab},
+		"arize_role_binding.carol_in_platform":  {carolSupport},
+		"arize_role_binding.empty":              nil,
+	} {
+		checks = append(checks, expectListedIDs(addr, ids...)...)
+	}
+	checks = append(checks, querycheck.ExpectResourceKnownValues("arize_role_binding.platform",
+		queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.StringExact(aliceRanker)}),
+		[]querycheck.KnownValueCheck{
+			{Path: tfjsonpath.New("user_id"), KnownValue: knownvalue.StringExact(testUserAlice)},
+			{Path: tfjsonpath.New("resource_type"), KnownValue: knownvalue.StringExact("PROJECT")},
+			{Path: tfjsonpath.New("resource_id"), KnownValue: knownvalue.StringExact(ranker)},
+			{Path: tfjsonpath.New("role_id"), KnownValue: knownvalue.StringExact(bindingAdminRoleID)},
+		}))
+
+	const typ = "arize_role_binding"
+	block := func(name, body string) string {
+		return fmt.Sprintf("list \"arize_role_binding\" %q {\n  provider = arize\n  include_resource = true\n  config {\n%s\n  }\n}\n", name, body)
+	}
+	org := func(id string) string { return fmt.Sprintf("    organization_id = %q", id) }
+	space := func(id string) string { return fmt.Sprintf("    space_id = %q", id) }
+	accTestFrom(t, tfversion.Version1_14_0,
+		resource.TestStep{Config: w.env.config("")},
+		resource.TestStep{
+			Query: true,
+			Config: block("platform", org(w.platform)) +
+				block("research", org(w.research)) +
+				block("support", space(w.support)) +
+				block("search_in_platform", org(w.platform)+"\n"+space(w.search)) +
+				block("platform_projects", org(w.platform)+"\n    resource_type = \"PROJECT\"") +
+				block("lab_spaces", space(w.lab)+"\n    resource_type = \"SPACE\"") +
+				block("carol_in_platform", org(w.platform)+fmt.Sprintf("\n    user_id = %q", testUserCarol)) +
+				block("empty", org(w.empty)),
+			QueryResultChecks: checks,
+		},
+		w.scopeQueryError(typ, org(missingOrganizationID),
+			`Could not list Arize role bindings[\s\S]*no organization with ID "`+missingOrganizationID+`" exists that the provider's API key can see`),
+		w.scopeQueryError(typ, space(missingSpaceID),
+			`Could not list Arize role bindings[\s\S]*no space with ID "`+missingSpaceID+`" exists that the provider's API key can see`),
+		w.scopeQueryError(typ, org(w.research)+"\n"+space(w.search),
+			`Could not list Arize role bindings[\s\S]*the space "`+w.search+`" is not one of the spaces of the organization "`+w.research+`"`),
+		// Platform's two spaces: the organization, its spaces, the account's
+		// bindings of each type, and, for those on projects, the projects
+		// of each of the two spaces.
+		resource.TestStep{
+			PreConfig: w.emu.ResetCounters,
+			Query:     true,
+			Config:    block("platform", org(w.platform)),
+			QueryResultChecks: append(expectListedIDs("arize_role_binding.platform", carolSupport, danaSearch, bobChatBot, aliceRanker),
+				expectQueryRequests(w.emu, map[string]int{
+					"GET " + emulator.RouteOrganization: 1, "GET " + emulator.RouteSpaces: 1, routeBindingList: 2,
+					"GET " + emulator.RouteProjects: 2, "GET " + emulator.RouteSpace: 0, routeBindingGet: 0,
+				})),
+		},
+		// Bindings on one space only: the space, and the account's bindings
+		// on spaces; no project is read.
+		resource.TestStep{
+			PreConfig: w.emu.ResetCounters,
+			Query:     true,
+			Config:    block("support_spaces", space(w.support)+"\n    resource_type = \"SPACE\""),
+			QueryResultChecks: append(expectListedIDs("arize_role_binding.support_spaces", carolSupport),
+				expectQueryRequests(w.emu, map[string]int{
+					"GET " + emulator.RouteSpace: 1, routeBindingList: 1, "GET " + emulator.RouteProjects: 0,
+					"GET " + emulator.RouteOrganization: 0, "GET " + emulator.RouteSpaces: 0,
+				})),
+		},
+	)
+}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -18,9 +19,23 @@ var _ list.ListResourceWithConfigure = (*spaceListResource)(nil)
 
 // spaceListResource is list "arize_space", for terraform query: it finds
 // spaces made outside Terraform so they can be imported, with the same
-// filters as data "arize_spaces".
+// filters as data "arize_spaces" and the space_id scope filter every list
+// resource of objects in spaces takes.
 type spaceListResource struct {
 	client *arize.Client
+}
+
+// spaceListResourceFilters is the list resource's config: the list API's
+// filters (organization_id is its org_id), and space_id, which the API has
+// no filter for.
+type spaceListResourceFilters struct {
+	spaceListFilters
+	SpaceID types.String `tfsdk:"space_id"`
+}
+
+// scope is the scope filters alone, for listScope.resolve.
+func (f spaceListResourceFilters) scope() listScope {
+	return listScope{OrganizationID: f.OrganizationID, SpaceID: f.SpaceID}
 }
 
 // NewSpaceListResource returns the arize_space list resource.
@@ -41,11 +56,21 @@ func (l *spaceListResource) ListResourceConfigSchema(_ context.Context, _ list.L
 			Validators:          spaceListFilterValidators[name],
 		}
 	}
+	// The shared scope filters, with their descriptions and checks: the
+	// organization's is the API's org_id filter.
+	for name, attr := range scopeAttributes(descSpaceOrgFilter,
+		"Only the space with this ID, and with `name` too only if its name matches: one read of the space, then, as "+
+			"Arize does not return a space's organization, the spaces of each organization in turn until one lists "+
+			"it (those of `organization_id` alone when it is set).") {
+		attrs[name] = attr
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize spaces for `terraform query`, to import them: each result is a space's identity " +
 			"and, with `include_resource = true`, all its attributes, its `organization_id` included. Without an " +
 			"`organization_id` filter, it lists the spaces of each organization in turn, since a space as the API lists " +
-			"it does not say its organization.",
+			"it does not say its organization. `organization_id` and `space_id` are the scope filters every list " +
+			"resource of the account's structure takes, so that one query file can adopt one organization, or one " +
+			"space, at a time.",
 		Attributes: attrs,
 	}
 }
@@ -61,14 +86,19 @@ type orgSpace struct {
 }
 
 func (l *spaceListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var filters spaceListFilters
+	var filters spaceListResourceFilters
 	if diags := req.Config.Get(ctx, &filters); diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
 	opts := filters.options()
-	pages := l.organizationPages(opts, opts.OrganizationID)
-	if opts.OrganizationID == "" {
+	var pages pageReader[orgSpace]
+	switch {
+	case filters.SpaceID.ValueString() != "":
+		pages = l.onePage(filters.scope(), opts.Name)
+	case opts.OrganizationID != "":
+		pages = l.filterPages(opts)
+	default:
 		pages = l.everyOrganizationPages(opts)
 	}
 	stream.Results = streamResults(ctx, space, req.Limit, pages, func(in *orgSpace) list.ListResult {
@@ -78,6 +108,21 @@ func (l *spaceListResource) List(ctx context.Context, req list.ListRequest, stre
 			return &m, nil
 		})
 	})
+}
+
+// filterPages reads the pages of the spaces of the organization that the
+// organization_id filter names, through the API's org_id filter, which
+// answers 404 for an organization that does not exist: that fails the
+// query saying so.
+func (l *spaceListResource) filterPages(opts arize.SpaceListOptions) pageReader[orgSpace] {
+	read := l.organizationPages(opts, opts.OrganizationID)
+	return func(ctx context.Context, cursor string) ([]orgSpace, string, error) {
+		items, next, err := read(ctx, cursor)
+		if arize.IsNotFound(err) {
+			err = notInScope("organization", opts.OrganizationID, err)
+		}
+		return items, next, err
+	}
 }
 
 // organizationPages reads the pages of the spaces of organization orgID
@@ -134,4 +179,64 @@ func (l *spaceListResource) everyOrganizationPages(opts arize.SpaceListOptions) 
 			return items, "", nil
 		}
 	}
+}
+
+// onePage reads the space that the space_id filter names as the only page:
+// resolve checks that it exists (and that it is organization_id's, when
+// that is set too), then the space is found with its organization, which
+// its own answer does not say. A name filter is matched as the API's is, a
+// substring ignoring case.
+func (l *spaceListResource) onePage(filters listScope, name string) pageReader[orgSpace] {
+	return func(ctx context.Context, _ string) ([]orgSpace, string, error) {
+		if _, err := filters.resolve(ctx, l.client); err != nil {
+			return nil, "", err
+		}
+		found, err := l.findSpace(ctx, filters.OrganizationID.ValueString(), filters.SpaceID.ValueString())
+		switch {
+		case err != nil:
+			return nil, "", err
+		case !containsFold(found.space.Name, name):
+			return nil, "", nil
+		default:
+			return []orgSpace{found}, "", nil
+		}
+	}
+}
+
+// findSpace finds the space id, as the list answers it, with its
+// organization: among orgID's spaces when orgID is set, else among those of
+// each organization in turn, stopping at the first that lists it.
+func (l *spaceListResource) findSpace(ctx context.Context, orgID, id string) (orgSpace, error) {
+	orgIDs := []string{orgID}
+	if orgID == "" {
+		orgs, err := l.client.ListOrganizations(ctx, arize.OrganizationListOptions{Limit: maxPageSize})
+		if err != nil {
+			return orgSpace{}, err
+		}
+		orgIDs = make([]string, len(orgs))
+		for i := range orgs {
+			orgIDs[i] = orgs[i].ID
+		}
+	}
+	for _, org := range orgIDs {
+		read := l.organizationPages(arize.SpaceListOptions{Limit: maxPageSize}, org)
+		for cursor := ""; ; {
+			items, next, err := read(ctx, cursor)
+			if err != nil {
+				return orgSpace{}, err
+			}
+			for _, item := range items {
+				if item.space.ID == id {
+					return item, nil
+				}
+			}
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+	}
+	return orgSpace{}, fmt.Errorf("no organization that the provider's API key can see lists the space %q, so its "+
+		"organization_id cannot be found: Arize does not return a space's organization, and the provider finds it by "+
+		"listing each organization's spaces. Check that the key can list the space's organization", id)
 }

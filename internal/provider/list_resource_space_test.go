@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -152,4 +153,168 @@ func TestAccSpace_adoptWithQuery(t *testing.T) {
 		plan, _ := w.tryRun(nil, "plan", "-no-color")
 		t.Errorf("the plan after adoption is not empty (%v):\n%s", err, plan)
 	}
+}
+
+// TestAccSpaceList_scope: space_id finds that space alone, with its
+// organization, which Arize does not return with it; with organization_id
+// too, the space must be that organization's. A space or an organization
+// that does not exist, or the two filters disagreeing, fail the query.
+func TestAccSpaceList_scope(t *testing.T) {
+	f := newScopeFixture(t)
+	const b2 = "arize_space.b2"
+	identity := func(id string) map[string]knownvalue.Check {
+		return map[string]knownvalue.Check{"id": knownvalue.StringExact(id)}
+	}
+	// List resources need Terraform 1.14.
+	accTestFrom(t, tfversion.Version1_14_0,
+		resource.TestStep{Config: f.env.config("")},
+		resource.TestStep{
+			Query: true,
+			Config: fmt.Sprintf(`
+list "arize_space" "b2" {
+  provider         = arize
+  include_resource = true
+  config {
+    space_id = %[1]q
+  }
+}
+
+list "arize_space" "org_b_b2" {
+  provider         = arize
+  include_resource = true
+  config {
+    organization_id = %[2]q
+    space_id        = %[1]q
+  }
+}
+
+list "arize_space" "org_a" {
+  provider = arize
+  config {
+    organization_id = %[3]q
+  }
+}
+
+list "arize_space" "a1_by_name" {
+  provider = arize
+  config {
+    space_id = %[4]q
+    name     = "FRAUD"
+  }
+}
+
+list "arize_space" "a1_by_other_name" {
+  provider = arize
+  config {
+    space_id = %[4]q
+    name     = "sandbox"
+  }
+}
+`, f.b2.ID, f.orgB.ID, f.orgA.ID, f.a1.ID),
+			QueryResultChecks: []querycheck.QueryResultCheck{
+				querycheck.ExpectLength(b2, 1),
+				querycheck.ExpectIdentity(b2, identity(f.b2.ID)),
+				querycheck.ExpectResourceKnownValues(b2, queryfilter.ByResourceIdentity(identity(f.b2.ID)), []querycheck.KnownValueCheck{
+					// Found by listing the organizations' spaces: the
+					// second organization's.
+					{Path: tfjsonpath.New("organization_id"), KnownValue: knownvalue.StringExact(f.orgB.ID)},
+					{Path: tfjsonpath.New("name"), KnownValue: knownvalue.StringExact("Sandbox")},
+					{Path: tfjsonpath.New("is_private"), KnownValue: knownvalue.Bool(false)},
+					{Path: tfjsonpath.New("deletion_protection"), KnownValue: knownvalue.Bool(true)},
+				}),
+				querycheck.ExpectLength("arize_space.org_b_b2", 1),
+				querycheck.ExpectResourceKnownValues("arize_space.org_b_b2", queryfilter.ByResourceIdentity(identity(f.b2.ID)), []querycheck.KnownValueCheck{
+					{Path: tfjsonpath.New("organization_id"), KnownValue: knownvalue.StringExact(f.orgB.ID)},
+				}),
+				querycheck.ExpectLength("arize_space.org_a", 2),
+				querycheck.ExpectIdentity("arize_space.org_a", identity(f.a1.ID)),
+				querycheck.ExpectIdentity("arize_space.org_a", identity(f.a2.ID)),
+				querycheck.ExpectLength("arize_space.a1_by_name", 1),
+				querycheck.ExpectIdentity("arize_space.a1_by_name", identity(f.a1.ID)),
+				querycheck.ExpectLength("arize_space.a1_by_other_name", 0),
+			},
+		},
+		// What space_id costs: a read of the space, then the list of
+		// organizations and each one's spaces until the space's own.
+		resource.TestStep{
+			PreConfig: f.emu.ResetCounters,
+			Query:     true,
+			Config: fmt.Sprintf(`
+list "arize_space" "b2" {
+  provider = arize
+  config {
+    space_id = %q
+  }
+}
+`, f.b2.ID),
+			QueryResultChecks: []querycheck.QueryResultCheck{
+				querycheck.ExpectIdentity(b2, identity(f.b2.ID)),
+				expectQueryRequests(f.emu, map[string]int{
+					"GET " + emulator.RouteSpace: 1, "GET " + emulator.RouteOrganizations: 1, "GET " + emulator.RouteSpaces: 2,
+					"GET " + emulator.RouteOrganization: 0,
+				}),
+			},
+		},
+		// With organization_id too: a read of the organization and its
+		// spaces, twice (resolve checks that the space is one of them,
+		// then the space is read from them), and nothing else.
+		resource.TestStep{
+			PreConfig: f.emu.ResetCounters,
+			Query:     true,
+			Config: fmt.Sprintf(`
+list "arize_space" "b2" {
+  provider = arize
+  config {
+    organization_id = %q
+    space_id        = %q
+  }
+}
+`, f.orgB.ID, f.b2.ID),
+			QueryResultChecks: []querycheck.QueryResultCheck{
+				querycheck.ExpectIdentity(b2, identity(f.b2.ID)),
+				expectQueryRequests(f.emu, map[string]int{
+					"GET " + emulator.RouteOrganization: 1, "GET " + emulator.RouteSpaces: 2,
+					"GET " + emulator.RouteOrganizations: 0, "GET " + emulator.RouteSpace: 0,
+				}),
+			},
+		},
+		resource.TestStep{
+			Query: true,
+			Config: `
+list "arize_space" "test" {
+  provider = arize
+  config {
+    space_id = "U3BhY2U6OTk5OTpub25l"
+  }
+}
+`,
+			ExpectError: wrappedRegexp(`Could not list Arize spaces[\s\S]*no space with ID "U3BhY2U6OTk5OTpub25l" exists`),
+		},
+		resource.TestStep{
+			Query: true,
+			Config: `
+list "arize_space" "test" {
+  provider = arize
+  config {
+    organization_id = "T3JnYW5pemF0aW9uOjk5OTpub25l"
+  }
+}
+`,
+			ExpectError: wrappedRegexp(`Could not list Arize spaces[\s\S]*no organization with ID "T3JnYW5pemF0aW9uOjk5OTpub25l" exists`),
+		},
+		resource.TestStep{
+			Query: true,
+			Config: fmt.Sprintf(`
+list "arize_space" "test" {
+  provider = arize
+  config {
+    organization_id = %q
+    space_id        = %q
+  }
+}
+`, f.orgA.ID, f.b2.ID),
+			ExpectError: wrappedRegexp(`Could not list Arize spaces[\s\S]*the space ` + regexp.QuoteMeta(strconv.Quote(f.b2.ID)) +
+				` is not one of the spaces of the organization ` + regexp.QuoteMeta(strconv.Quote(f.orgA.ID))),
+		},
+	)
 }

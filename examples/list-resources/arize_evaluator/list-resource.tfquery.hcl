@@ -7,8 +7,20 @@ list "arize_evaluator" "all" {
   include_resource = true
 }
 
-# Filters are those of the list API: space_id, and name, which matches a
-# substring, ignoring case.
+# To adopt one organization at a time: organization_id keeps the evaluators
+# of the organization's spaces (space_id, those of one space). Every list
+# resource of objects in an organization or a space takes these two filters.
+list "arize_evaluator" "ml_platform" {
+  provider         = arize
+  include_resource = true
+
+  config {
+    organization_id = "T3JnYW5pemF0aW9uOjE6YUJjRA=="
+  }
+}
+
+# space_id and name are the list API's filters; name matches a substring,
+# ignoring case.
 list "arize_evaluator" "support_bot_judges" {
   provider = arize
 

@@ -7,7 +7,21 @@ list "arize_role_binding" "all" {
   include_resource = true
 }
 
-# The filters are the list API's: one resource type, and one user.
+# To adopt one organization at a time: organization_id keeps the bindings on
+# the organization's spaces and on their projects (space_id, those on one
+# space and its projects). Every list resource of objects in an organization
+# or a space takes these two filters.
+list "arize_role_binding" "ml_platform" {
+  provider         = arize
+  include_resource = true
+
+  config {
+    organization_id = "T3JnYW5pemF0aW9uOjE6YUJjRA=="
+  }
+}
+
+# resource_type and user_id are the list API's filters: one resource type,
+# and one user.
 list "arize_role_binding" "carol_on_spaces" {
   provider = arize
 

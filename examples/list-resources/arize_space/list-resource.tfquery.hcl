@@ -7,13 +7,28 @@ list "arize_space" "all" {
   include_resource = true
 }
 
-# Filters are those of the list API: organization_id, and name, which matches
-# a substring, ignoring case.
+# organization_id is the list API's org_id filter; name matches a substring,
+# ignoring case.
 list "arize_space" "ml_platform_production" {
   provider = arize
 
   config {
     organization_id = "T3JnYW5pemF0aW9uOjE6YUJjRA=="
     name            = "production"
+  }
+}
+
+# To adopt one space at a time, pass the same variable as the space_id of
+# every list block: this one finds that space alone, with its organization.
+variable "space_id" {
+  type = string
+}
+
+list "arize_space" "this_one" {
+  provider         = arize
+  include_resource = true
+
+  config {
+    space_id = var.space_id
   }
 }

@@ -29,6 +29,8 @@ type SeededAccount struct {
 	Users               []SeededObject
 	OrganizationMembers []SeededObject
 	SpaceMembers        []SeededObject
+	ServiceAPIKeys      []SeededObject
+	UserAPIKeys         []SeededObject
 }
 
 // Summary is one line of the counts per kind, as
@@ -44,6 +46,7 @@ func (a SeededAccount) Summary() string {
 		{"projects", len(a.Projects)}, {"project_restrictions", len(a.Restrictions)},
 		{"users", len(a.Users)}, {"organization_members", len(a.OrganizationMembers)},
 		{"space_members", len(a.SpaceMembers)},
+		{"service_api_keys", len(a.ServiceAPIKeys)}, {"user_api_keys", len(a.UserAPIKeys)},
 	}
 	parts := make([]string, len(kinds))
 	for i, k := range kinds {
@@ -73,7 +76,13 @@ type seedScope struct{ org, space string }
 //   - 2 custom roles, 3 role bindings (two on spaces, one on a project);
 //   - 3 projects, one of them restricted;
 //   - 2 users (frank@example.com, MEMBER; grace@example.com, ANNOTATOR),
-//     members of an organization each and of a space of it.
+//     members of an organization each and of a space of it;
+//   - 2 API keys: the service key "CI pipeline", with roles in "Platform"
+//     and its space "Shared models" (so listed in that space only), and the
+//     user key "Local notebooks" of the server's own caller
+//     (Options.UserID), whose keys are the ones a client using the server's
+//     key lists and manages. Their secrets are thrown away, as a key made
+//     by hand has a secret only its maker holds.
 //
 // Every value is one the Terraform provider accepts and reads back as
 // given. The users the server already holds (cmd/arize-emulator's four) are
@@ -287,5 +296,21 @@ func (s *Server) SeedAccount() (SeededAccount, error) {
 		}
 		a.RoleBindings = append(a.RoleBindings, SeededObject{out.ID, b.role + " for " + b.email + " on " + b.on})
 	}
+
+	ci, _, err := s.PutAPIKey(APIKey{KeyType: keyService, Name: "CI pipeline", Description: "Uploads traces from CI runs",
+		BotUser: &BotUser{Organizations: []BotUserOrganization{{
+			OrgID: orgIDs[shared.org], Role: MemberRole{Type: "PREDEFINED", Name: roleReadOnly},
+			Spaces: []BotUserSpace{{SpaceID: spaceIDs[shared], Role: MemberRole{Type: "PREDEFINED", Name: roleMember}}},
+		}}}})
+	if err != nil {
+		return SeededAccount{}, fmt.Errorf("seed service API key %q: %w", "CI pipeline", err)
+	}
+	a.ServiceAPIKeys = append(a.ServiceAPIKeys, SeededObject{ci.ID, ci.Name})
+	notebooks, _, err := s.PutAPIKey(APIKey{KeyType: keyUser, Name: "Local notebooks",
+		Description: "Ad-hoc analysis from notebooks"})
+	if err != nil {
+		return SeededAccount{}, fmt.Errorf("seed user API key %q: %w", "Local notebooks", err)
+	}
+	a.UserAPIKeys = append(a.UserAPIKeys, SeededObject{notebooks.ID, notebooks.Name})
 	return a, nil
 }

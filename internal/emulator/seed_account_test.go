@@ -34,7 +34,7 @@ func TestSeedAccountIsDeterministic(t *testing.T) {
 		t.Errorf("two seeds differ:\n%v\n%v", a, b)
 	}
 	const want = "organizations=2 spaces=4 ai_integrations=10 evaluators=3 roles=2 role_bindings=3 projects=3 " +
-		"project_restrictions=1 users=2 organization_members=2 space_members=2"
+		"project_restrictions=1 users=2 organization_members=2 space_members=2 service_api_keys=1 user_api_keys=1"
 	if got := first.Summary(); got != want {
 		t.Errorf("Summary() = %q, want %q", got, want)
 	}
@@ -120,6 +120,10 @@ func TestSeedAccountVisibleOverHTTP(t *testing.T) {
 				{"/v2/projects", "projects", "id", a.Projects},
 				{"/v2/resource-restrictions", "resource_restrictions", "resource_id", a.Restrictions},
 				{"/v2/users", "users", "id", a.Users},
+				// Service keys are listed by space; the caller's own user
+				// keys without a filter.
+				{"/v2/api-keys?space_id=" + a.Spaces[0].ID, "api_keys", "id", a.ServiceAPIKeys},
+				{"/v2/api-keys", "api_keys", "id", a.UserAPIKeys},
 			} {
 				sep := "?"
 				if strings.Contains(c.path, "?") {
@@ -148,5 +152,41 @@ func TestSeedAccountVisibleOverHTTP(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSeedAccountAPIKeys checks the seeded keys: the service key has roles
+// in Platform and Shared models only, so no other space lists it; the user
+// key is the server's own caller's, so a client using the server's key
+// lists it as its own; both are active, without an expiry.
+func TestSeedAccountAPIKeys(t *testing.T) {
+	e := newEnv(t)
+	a, err := e.srv.SeedAccount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.ServiceAPIKeys) != 1 || len(a.UserAPIKeys) != 1 {
+		t.Fatalf("seeded %d service keys and %d user keys, want one each", len(a.ServiceAPIKeys), len(a.UserAPIKeys))
+	}
+	ci, ok := e.srv.APIKey(a.ServiceAPIKeys[0].ID)
+	if !ok || ci.Name != "CI pipeline" || ci.KeyType != keyService || ci.Status != keyActive || !ci.ExpiresAt.IsZero() {
+		t.Fatalf("the service key is %+v", ci)
+	}
+	b := ci.BotUser
+	if b == nil || b.AccountRole.Name != roleMember || len(b.Organizations) != 1 ||
+		b.Organizations[0].OrgID != a.Organizations[0].ID || len(b.Organizations[0].Spaces) != 1 ||
+		b.Organizations[0].Spaces[0].SpaceID != a.Spaces[0].ID || b.Organizations[0].Spaces[0].Role.Name != roleMember {
+		t.Errorf("the service key's account is %+v, want MEMBER in Shared models of Platform", b)
+	}
+	for _, sp := range a.Spaces[1:] {
+		r := e.do(http.MethodGet, "/v2/api-keys?space_id="+sp.ID, "")
+		if r.status != http.StatusOK || strings.Contains(string(r.body), ci.ID) {
+			t.Errorf("GET the service keys of %q: %d %s; want them without the seeded key", sp.Name, r.status, r.body)
+		}
+	}
+	notebooks, ok := e.srv.APIKey(a.UserAPIKeys[0].ID)
+	if !ok || notebooks.Name != "Local notebooks" || notebooks.KeyType != keyUser || notebooks.Status != keyActive ||
+		notebooks.CreatedByUserID != e.srv.opts.UserID {
+		t.Errorf("the user key is %+v, want an active key of the server's caller %s", notebooks, e.srv.opts.UserID)
 	}
 }

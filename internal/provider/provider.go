@@ -175,6 +175,8 @@ func (p *arizeProvider) ListResources(context.Context) []func() list.ListResourc
 		NewRoleListResource,
 		NewRoleBindingListResource,
 		NewProjectListResource,
+		NewServiceAPIKeyListResource,
+		NewUserAPIKeyListResource,
 	}
 }
 

@@ -385,3 +385,17 @@ func apiKeyCreateErrorDetail(o objectType, err error) string {
 	}
 	return apiErrorDetail(o, err)
 }
+
+// importedAPIKey is the state an import of the key k reads, as Read fills
+// in a state that holds only the ID: what Arize lists, and null for the
+// secret, which Arize never answers again, and for rotation, which lives
+// only in Terraform.
+func importedAPIKey(k *arize.APIKey) apiKeyModel {
+	m := apiKeyModel{
+		ExpiresAt: types.StringNull(),
+		Rotation:  types.StringNull(),
+		Key:       types.StringNull(),
+	}
+	m.apiKeyFromAPI(k)
+	return m
+}

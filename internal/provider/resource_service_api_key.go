@@ -76,24 +76,72 @@ func (r *serviceAPIKeyResource) ValidateConfig(ctx context.Context, req resource
 }
 
 // ModifyPlan holds the plan-time rules, none of which calls the API: a key
-// is not made already expired, and roles an import left unknown are
-// recorded with a warning that nothing checked them.
+// is not made already expired, nor without organizations, and roles an
+// import left unknown are recorded with a warning that nothing checked them.
 func (r *serviceAPIKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refusePastExpiry(ctx, req, resp, time.Now())
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var prior, planned types.List
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("organizations"), &prior)...)
+	var planned types.List
+	var plannedRole types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("organizations"), &planned)...)
-	if resp.Diagnostics.HasError() || !grantsNull(prior) || planned.IsNull() {
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("account_role"), &plannedRole)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.AddAttributeWarning(path.Root("organizations"), "Service key roles not read from Arize",
+	if req.State.Raw.IsNull() {
+		// A create, or the create half of a replacement, which Terraform
+		// plans with no prior state.
+		requireOrganizations(ctx, req, planned, &resp.Diagnostics)
+		return
+	}
+	var prior types.List
+	var priorRole types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("organizations"), &prior)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_role"), &priorRole)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Roles an import left unknown that the configuration now sets.
+	at := path.Root("organizations")
+	switch {
+	case grantsNull(prior) && !planned.IsNull():
+	case grantsNull(priorRole) && !plannedRole.IsNull():
+		at = path.Root("account_role")
+	default:
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(at, "Service key roles not read from Arize",
 		"This service API key was imported, and Arize cannot read a service key's roles back (it answers them only "+
 			"when it makes the key). The apply records the configured account_role and organizations in Terraform's "+
 			"state, as they are, and sends nothing to Arize: nothing checks that they are the key's. If the key has "+
 			"other roles, replace it (terraform apply -replace) to make one with the configured roles.")
+}
+
+// requireOrganizations fails the plan of a key to be made without
+// organizations, on that attribute: Arize makes no service key without a
+// space to grant it a role in. The attribute is optional only so that an
+// imported key, whose roles Arize cannot read, can leave it out. A value
+// known only at apply passes (Create checks it then).
+func requireOrganizations(ctx context.Context, req resource.ModifyPlanRequest, planned types.List, diags *diag.Diagnostics) {
+	if !planned.IsNull() {
+		return
+	}
+	var name types.String
+	diags.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+	diags.AddAttributeError(path.Root("organizations"), "Missing organizations for a new service API key",
+		missingOrganizationsDetail(name.ValueString()))
+}
+
+// missingOrganizationsDetail says why a key named name cannot be made
+// without organizations, and what to do.
+func missingOrganizationsDetail(name string) string {
+	return fmt.Sprintf("This plan makes the service API key %q: a new key, or a replacement of one (a change of name, "+
+		"description or expires_at replaces a key, and a key revoked or expired is made again). Arize makes a service "+
+		"key only with the roles of its service account, so set organizations: at least one organization with at "+
+		"least one of its spaces. organizations may be left out only on an imported key, whose roles Arize cannot "+
+		"read: to keep such a key, undo the change that replaces it.", name)
 }
 
 // Create is one POST, whose answer, with the secret and the service
@@ -105,7 +153,13 @@ func (r *serviceAPIKeyResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// Values unknown at validation are known now.
+	// Values unknown at validation are known now: organizations too,
+	// which a value known only at apply may have left null.
+	if plan.Organizations.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("organizations"), "Missing organizations for a new service API key",
+			missingOrganizationsDetail(plan.Name.ValueString()))
+		return
+	}
 	resp.Diagnostics.Append(checkServiceKeyGrants(grants)...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -153,3 +153,29 @@ func checkServiceKeyGrants(grants []serviceKeyGrant) diag.Diagnostics {
 // grantsNull reports whether v, an organizations or account_role value of
 // state, is one that an import could not read.
 func grantsNull(v attr.Value) bool { return v == nil || v.IsNull() }
+
+// serviceKeyOrgObjectType is the type of an element of organizations, for
+// a null list of them: what an import, which cannot read a key's roles,
+// leaves in state.
+var serviceKeyOrgObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"organization_id": types.StringType,
+	"role":            types.StringType,
+	"spaces": types.ListType{ElemType: types.ObjectType{AttrTypes: map[string]attr.Type{
+		"space_id":       types.StringType,
+		"role":           types.StringType,
+		"custom_role_id": types.StringType,
+	}}},
+}}
+
+// importedServiceAPIKey is the state an import of the key k reads: what
+// Arize lists of it, and null for what it never answers again (the secret,
+// the roles, the service account) and for rotation, which lives only in
+// Terraform.
+func importedServiceAPIKey(k *arize.APIKey) serviceAPIKeyModel {
+	return serviceAPIKeyModel{
+		apiKeyModel:   importedAPIKey(k),
+		AccountRole:   types.StringNull(),
+		Organizations: types.ListNull(serviceKeyOrgObjectType),
+		BotUserID:     types.StringNull(),
+	}
+}

@@ -196,3 +196,114 @@ func TestParseServiceKeyImportID(t *testing.T) {
 		}
 	}
 }
+
+// importedServiceKeyState is a service key's state after an import: what
+// Arize lists, and null for what it never answers again (the secret, the
+// roles, the service account).
+func importedServiceKeyState() tfObject {
+	s := serviceKeyState(nil)
+	s["organizations"], s["account_role"], s["bot_user_id"], s["key"] = nil, nil, nil, nil
+	return s
+}
+
+// generatedServiceKeyConfig is the configuration terraform query's
+// -generate-config-out writes for importedServiceKeyState: its inputs, the
+// roles null.
+func generatedServiceKeyConfig() tfObject {
+	return tfObject{"name": "pipeline", "expires_at": "2030-01-01T01:00:00+01:00"}
+}
+
+// A key to be made needs organizations: a create, and the create half of a
+// replacement, which Terraform plans with no prior state, fail at plan time
+// on organizations without it. A value known only at apply passes.
+func TestServiceAPIKey_planOrganizationsRequiredToCreate(t *testing.T) {
+	p := newProtoProvider(t)
+	got := p.planResource(serviceKeyType, nil, generatedServiceKeyConfig())
+	expectError(t, got.diags, attrPath("organizations"), "Missing organizations for a new service API key",
+		`This plan makes the service API key "pipeline"`)
+
+	expectNoErrors(t, p.planResource(serviceKeyType, nil, serviceKeyConfig(tfObject{"organizations": unknown})).diags)
+	created := p.planResource(serviceKeyType, nil, serviceKeyConfig(nil))
+	if v := plannedAttr(t, created, "account_role"); !v.Equal(tftypes.NewValue(tftypes.String, "MEMBER")) {
+		t.Errorf("a new key without account_role planned %s; want Arize's default, MEMBER", v)
+	}
+}
+
+// An adopted key whose roles the configuration leaves null, as
+// -generate-config-out writes it, plans no change: no default account role,
+// no replacement, no warning.
+func TestServiceAPIKey_planAdoptedWithoutRoles(t *testing.T) {
+	p := newProtoProvider(t)
+	imported := importedServiceKeyState()
+	got := p.planResource(serviceKeyType, imported, generatedServiceKeyConfig())
+	if len(got.diags) != 0 || len(got.requiresReplace) != 0 {
+		t.Fatalf("the adopted key's plan has diagnostics or replaces %v:%s", got.requiresReplace, diagsText(got.diags))
+	}
+	if want := tfValue(t, p.resourceSchema(serviceKeyType).ValueType(), imported); !got.state.Equal(want) {
+		t.Errorf("the adopted key's plan changes it:\n got %s\nwant %s", got.state, want)
+	}
+
+	// A rotation, which marks what the apply computes unknown, still plans
+	// the unknown roles null rather than a default.
+	rotated := p.planResource(serviceKeyType, imported, tfObject{"name": "pipeline", "expires_at": "2030-01-01T01:00:00+01:00", "rotation": "1"})
+	if v := plannedAttr(t, rotated, "account_role"); !v.IsKnown() || !v.IsNull() {
+		t.Errorf("a rotation of an adopted key planned account_role %s; want null", v)
+	}
+	if len(rotated.requiresReplace) != 0 {
+		t.Errorf("a rotation of an adopted key replaces %v", rotated.requiresReplace)
+	}
+}
+
+// Roles set on an adopted key are recorded in place, with a warning on the
+// attribute recorded: organizations, or account_role alone.
+func TestServiceAPIKey_planAdoptedRecordsRoles(t *testing.T) {
+	p := newProtoProvider(t)
+	for name, tt := range map[string]struct {
+		config tfObject
+		at     *tftypes.AttributePath
+	}{
+		"both":                {serviceKeyConfig(tfObject{"account_role": "ADMIN"}), attrPath("organizations")},
+		"organizations alone": {serviceKeyConfig(nil), attrPath("organizations")},
+		"account_role alone":  {tfObject{"name": "pipeline", "expires_at": "2030-01-01T01:00:00+01:00", "account_role": "ADMIN"}, attrPath("account_role")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := p.planResource(serviceKeyType, importedServiceKeyState(), tt.config)
+			if len(got.requiresReplace) != 0 {
+				t.Errorf("recording replaces %v", got.requiresReplace)
+			}
+			var warned bool
+			for _, d := range got.diags {
+				warned = warned || (d.Severity == tfprotov6.DiagnosticSeverityWarning &&
+					d.Summary == "Service key roles not read from Arize" && d.Attribute.Equal(tt.at))
+			}
+			if !warned || hasErrors(got.diags) {
+				t.Errorf("want one warning on %s and no error:%s", tt.at, diagsText(got.diags))
+			}
+			if v := plannedAttr(t, got, "account_role"); !v.Equal(attrOf(t, tfValue(t, p.resourceSchema(serviceKeyType).ValueType(), tt.config), "account_role")) {
+				t.Errorf("account_role planned %s; want the configured value recorded", v)
+			}
+		})
+	}
+}
+
+// A key whose state holds roles plans as it did when account_role had a
+// static default: left out, MEMBER, which keeps a MEMBER key and replaces
+// an ADMIN one; organizations left out replace the key, and the replacement
+// then needs them (TestServiceAPIKey_planOrganizationsRequiredToCreate).
+func TestServiceAPIKey_planRolesLeftOut(t *testing.T) {
+	p := newProtoProvider(t)
+	member := p.planResource(serviceKeyType, serviceKeyState(nil), serviceKeyConfig(nil))
+	if v := plannedAttr(t, member, "account_role"); !v.Equal(tftypes.NewValue(tftypes.String, "MEMBER")) || len(member.requiresReplace) != 0 {
+		t.Errorf("a MEMBER key without account_role planned %s, replacing %v; want MEMBER kept", v, member.requiresReplace)
+	}
+	adminState := serviceKeyState(nil)
+	adminState["account_role"] = "ADMIN"
+	admin := p.planResource(serviceKeyType, adminState, serviceKeyConfig(nil))
+	if v := plannedAttr(t, admin, "account_role"); !v.Equal(tftypes.NewValue(tftypes.String, "MEMBER")) || !replaces(admin, "account_role") {
+		t.Errorf("an ADMIN key without account_role planned %s, replacing %v; want MEMBER, replacing it", v, admin.requiresReplace)
+	}
+	dropped := p.planResource(serviceKeyType, serviceKeyState(nil), generatedServiceKeyConfig())
+	if !replaces(dropped, "organizations") {
+		t.Errorf("organizations left out of a key that has them replaces %v; want organizations", dropped.requiresReplace)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 )
@@ -40,13 +41,18 @@ const (
 	descServiceKeyRolesKept = "Arize answers a service key's roles only when it makes the key, so Terraform keeps them " +
 		"as it set them: a change made outside Terraform is not seen."
 	// descServiceKeyRolesImported is what an attribute's description adds.
-	descServiceKeyRolesImported = " After an import they are not known: see the resource's description."
-	descServiceKeyAccountRole   = "The service account's account role: `\"ADMIN\"` or `\"MEMBER\"` (the default, as in " +
-		"Arize). It may be at most the account role of the identity behind the provider's API key: Arize refuses " +
-		"`\"ADMIN\"` from a member. `\"ANNOTATOR\"` is refused: Arize does not give it to service keys."
+	descServiceKeyRolesImported = " An imported key's roles are unknown (Arize never answers them again): left out, " +
+		"Terraform manages the key's life (rotation, expiry, revocation) but not its roles, and plans no change; set, " +
+		"they are recorded in state as configured, unchecked. See the resource's description."
+	descServiceKeyAccountRole = "The service account's account role: `\"ADMIN\"` or `\"MEMBER\"`. Left out, a key " +
+		"Terraform makes gets `\"MEMBER\"`, Arize's default. It may be at most the account role of the identity behind " +
+		"the provider's API key: Arize refuses `\"ADMIN\"` from a member. `\"ANNOTATOR\"` is refused: Arize does not " +
+		"give it to service keys."
 	descServiceKeyOrganizations = "Where the key's service account has roles: one to 100 organizations, each with one to " +
-		"100 of its spaces. Arize lists a service key by space, and the provider reads the key through the first space " +
-		"of the first organization (after an import, through the space given at import)."
+		"100 of its spaces. **Required to make a key**: a plan that would make or replace one without it fails; it may " +
+		"be left out only on an imported key, whose roles Arize cannot read. Arize lists a service key by space, and " +
+		"the provider reads the key through the first space of the first organization (after an import, through the " +
+		"space given at import)."
 	descServiceKeyOrgID   = "The organization's ID (`arize_organization` or its data source)."
 	descServiceKeyOrgRole = "The service account's role in the organization: `\"ADMIN\"`, `\"MEMBER\"` or `\"READ_ONLY\"` " +
 		"(the default, as in Arize). Custom roles are for spaces only."
@@ -72,15 +78,20 @@ func (r *serviceAPIKeyResource) Schema(_ context.Context, _ resource.SchemaReque
 		MarkdownDescription: descServiceKeyAccountRole + " " + descAPIKeyReplaced + " " + descServiceKeyRolesKept + descServiceKeyRolesImported,
 		Optional:            true,
 		Computed:            true,
-		Default:             stringdefault.StaticString(defaultServiceKeyAccountRole),
 		Validators:          []validator.String{serviceKeyRoleValidator{allowed: serviceKeyAccountRoles}},
-		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(replaceUnlessImported,
-			replaceUnlessImportedDesc, replaceUnlessImportedDesc)},
+		// No static default: an imported key's account role is unknown,
+		// and a default would plan a change to every adopted key.
+		PlanModifiers: []planmodifier.String{
+			defaultAccountRoleUnlessImported{},
+			stringplanmodifier.RequiresReplaceIf(replaceUnlessImported, replaceUnlessImportedDesc, replaceUnlessImportedDesc),
+		},
 	}
 	attrs["organizations"] = schema.ListNestedAttribute{
 		MarkdownDescription: descServiceKeyOrganizations + " " + descAPIKeyReplaced + " " + descServiceKeyRolesKept + descServiceKeyRolesImported,
-		Required:            true,
-		Validators:          []validator.List{listvalidator.SizeBetween(1, maxServiceKeyGrants)},
+		// Optional so that an adopted key, whose roles Arize cannot read,
+		// plans no change; ModifyPlan requires it of a key to be made.
+		Optional:   true,
+		Validators: []validator.List{listvalidator.SizeBetween(1, maxServiceKeyGrants)},
 		PlanModifiers: []planmodifier.List{listplanmodifier.RequiresReplaceIf(replaceListUnlessImported,
 			replaceUnlessImportedDesc, replaceUnlessImportedDesc)},
 		NestedObject: schema.NestedAttributeObject{
@@ -179,11 +190,21 @@ var serviceAPIKeyDoc = "A service API key of Arize AX: a key for pipelines and a
 	"becomes of the service account.)\n\n" +
 	"**Import** by `\"<space_id>/<key_id>\"`, where the space is one the key has a role in (Arize lists service keys " +
 	"by space only), or by the identity `{ id = \"<key_id>\", space_id = \"<space_id>\" }` (Terraform 1.12 or later), " +
-	"which also takes IDs that themselves contain `/`. Arize never answers a secret again, so `key` is null after an " +
-	"import: set or change `rotation` to rotate the key and have its new secret in state. Arize cannot read a service " +
-	"key's roles back, so they are unknown after an import: the next plan records the configured `account_role` and " +
-	"`organizations` in state, an update in place that sends nothing to Arize, and warns that they were not checked. " +
-	"If the key's real roles differ, replace it (`terraform apply -replace`)."
+	"which also takes IDs that themselves contain `/`. `terraform query` finds the account's service keys with the " +
+	"`arize_service_api_key` list resource, and `-generate-config-out` writes their configuration.\n\n" +
+	"**An imported key's secret is never recovered**: Arize answers it only when the key is made or rotated, so `key` " +
+	"is null after an import. Set or change `rotation` to rotate the key: the old secret stops working at once, and " +
+	"the new one is in state, for the systems that use the key.\n\n" +
+	"**An imported key's roles are unknown**: Arize never answers a service key's roles again, so `account_role` " +
+	"and `organizations` are null after an import, and `bot_user_id` too. Two ways to manage it then:\n\n" +
+	"- Leave `account_role` and `organizations` out or null (`-generate-config-out` writes `organizations = null` " +
+	"and no `account_role`): the plan is empty, and Terraform manages the key's life (it can rotate it, sees it expire, and revokes it on destroy) but " +
+	"not its roles. A plan that would make a new key instead (a change of `name`, `description` or `expires_at` " +
+	"replaces it, and a key revoked or expired is made again) fails until `organizations` is set, since Arize cannot " +
+	"make a key without it.\n" +
+	"- Set them to the roles the key has: the next plan records them in state, an update in place that sends nothing " +
+	"to Arize, and warns that nothing checked them. From then on they are managed as on a key Terraform made: a " +
+	"change replaces the key. If the key's real roles differ, replace it (`terraform apply -replace`)."
 
 // serviceAPIKeyIdentitySchema is a service key's identity: its ID, and the
 // space it is listed under, without which Arize cannot find it.
@@ -209,6 +230,35 @@ func replaceUnlessImported(_ context.Context, req planmodifier.StringRequest, re
 
 func replaceListUnlessImported(_ context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
 	resp.RequiresReplace = !req.StateValue.IsNull()
+}
+
+// defaultAccountRoleUnlessImported plans account_role when the
+// configuration leaves it out: Arize's default, MEMBER, for a key to be
+// made (no state: a create, or the create half of a replacement, which
+// Terraform plans with no state) and for a key whose state holds a role
+// (the schema's default until adopted keys could leave it out, so such a
+// configuration plans as it always did); null for a key whose state holds
+// none, an imported one whose roles Arize cannot read, so that adopting a
+// key plans no change.
+type defaultAccountRoleUnlessImported struct{}
+
+func (defaultAccountRoleUnlessImported) Description(context.Context) string {
+	return "defaults to \"" + defaultServiceKeyAccountRole + "\", except on an imported key whose role is unknown"
+}
+
+func (m defaultAccountRoleUnlessImported) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (defaultAccountRoleUnlessImported) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !req.ConfigValue.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	if !req.State.Raw.IsNull() && req.StateValue.IsNull() {
+		resp.PlanValue = types.StringNull()
+		return
+	}
+	resp.PlanValue = types.StringValue(defaultServiceKeyAccountRole)
 }
 
 // serviceKeyRoleValidator requires one of the predefined roles a service

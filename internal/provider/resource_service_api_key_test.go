@@ -354,7 +354,10 @@ func TestAccServiceAPIKey_import(t *testing.T) {
 			}},
 			ConfigStateChecks: []statecheck.StateCheck{
 				serviceKeyAttr(tfjsonpath.New("id"), knownvalue.StringExact(made.ID)),
-				serviceKeyAttr(tfjsonpath.New("account_role"), knownvalue.StringExact("MEMBER")),
+				// Left out of the configuration, the imported key's unknown
+				// account role stays unknown: no default is recorded for it.
+				serviceKeyAttr(tfjsonpath.New("account_role"), knownvalue.Null()),
+				serviceKeyAttr(tfjsonpath.New("organizations").AtSliceIndex(0).AtMapKey("organization_id"), knownvalue.StringExact(w.org)),
 				serviceKeyAttr(tfjsonpath.New("key"), knownvalue.Null()),
 				serviceKeyAttr(tfjsonpath.New("bot_user_id"), knownvalue.Null()),
 				keyWrites(emu, 0, 0, 0),
@@ -449,6 +452,7 @@ func TestAccServiceAPIKey_invalidConfig(t *testing.T) {
 		config, expect string
 	}{
 		{key(`organizations = []`), `Attribute organizations list must contain at least 1 elements`},
+		{key(), `Missing organizations for a new service API key[\s\S]*This plan makes the service API key "n"`},
 		{key(grants("", "")), `Attribute organizations\[0\].spaces list must contain at least 1 elements`},
 		{key(grants("", space(`role = "MEMBER", custom_role_id = "x"`))), `Conflicting roles`},
 		{key(grants("", space(""))), `Missing role[\s\S]*A service key needs a role in each space`},

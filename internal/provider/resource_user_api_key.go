@@ -62,8 +62,12 @@ func (r *userAPIKeyResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"is gone from state, and the next plan makes a new one. " + descAPIKeyUnseen + " If someone rotates the key outside Terraform, `redacted_key` shows it, and the secret in state no " +
 			"longer works: change `rotation` to issue one Terraform knows. " + descAPIKeyNoLastUsed + "\n\n" +
 			"**Destroying** the resource revokes the key: every secret of it stops working at once.\n\n" +
-			"**Import** by the key's ID (or its identity). Arize never answers a secret again, so `key` is null after an " +
-			"import; set or change `rotation` to rotate the key and have its new secret in state.",
+			"**Import** by the key's ID (or its identity), for a key of the user whose API key the provider uses. " +
+			"`terraform query` finds that user's keys with the `arize_user_api_key` list resource, and " +
+			"`-generate-config-out` writes their configuration. **An imported key's secret is never recovered**: Arize " +
+			"answers it only when the key is made or rotated, so `key` is null after an import. The key is still worth " +
+			"adopting: Terraform revokes it on destroy, sees it expire, and, once `rotation` is set or changed, rotates it " +
+			"and has its new secret in state (the old one stops working at once).",
 		Attributes: apiKeyAttributes("The key authenticates as this user."),
 	}
 }

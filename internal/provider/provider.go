@@ -175,6 +175,7 @@ func (p *arizeProvider) ListResources(context.Context) []func() list.ListResourc
 		NewRoleListResource,
 		NewRoleBindingListResource,
 		NewProjectListResource,
+		NewProjectRestrictionListResource,
 		NewServiceAPIKeyListResource,
 		NewUserAPIKeyListResource,
 	}

@@ -1,7 +1,6 @@
 # terraform query finds the integrations made outside Terraform;
 # -generate-config-out=generated.tf writes resource and import blocks for them.
-# Only a list without organization_id or space_id finds the account-wide
-# integrations, which are in no organization.
+# Without filters, it finds every integration, account-wide ones included.
 list "arize_ai_integration" "all" {
   provider         = arize
   include_resource = true
@@ -16,19 +15,15 @@ list "arize_ai_integration" "openai" {
   }
 }
 
-# To adopt one organization at a time, pass the same variable as the
-# organization_id of every list block: this one finds the integrations scoped
-# to the whole organization or to one of its spaces.
-variable "organization_id" {
-  type = string
-}
-
-list "arize_ai_integration" "this_organization" {
+# organization_id finds the integrations scoped to the whole organization or
+# to one of its spaces. Pass it the same ID as every other list block's
+# organization_id to adopt one organization at a time.
+list "arize_ai_integration" "research" {
   provider         = arize
   include_resource = true
 
   config {
-    organization_id = var.organization_id
+    organization_id = "T3JnYW5pemF0aW9uOjI6elpjbA=="
   }
 }
 
@@ -39,5 +34,16 @@ list "arize_ai_integration" "one_space" {
 
   config {
     space_id = "U3BhY2U6MTpWNEth"
+  }
+}
+
+# account_wide = true: only the integrations with no scoping, which no
+# organization_id or space_id finds.
+list "arize_ai_integration" "account_wide" {
+  provider         = arize
+  include_resource = true
+
+  config {
+    account_wide = true
   }
 }

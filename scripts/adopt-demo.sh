@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make adopt-demo: build the provider and the emulator, start the emulator
 # seeded with a realistic hand-built account (-seed-account) on a free
-# loopback port, find the whole account with terraform query, write it out
+# loopback port, find the whole account with terraform query (the query file
+# of the guide "Adopt an existing Arize account"), write it out
 # with -generate-config-out, fill in the gateway's sensitive headers (the one
 # value Terraform never writes into generated files), print the generated
 # file's size and the plan summary, and stop the emulator. Nothing is
@@ -65,17 +66,8 @@ terraform {
 # endpoint and api_key come from ARIZE_ENDPOINT and ARIZE_API_KEY.
 provider "arize" {}
 CFG
-: >adopt.tfquery.hcl
-for type in arize_organization arize_space arize_ai_integration arize_evaluator \
-  arize_user arize_role arize_role_binding arize_project; do
-  cat >>adopt.tfquery.hcl <<CFG
-list "$type" "all" {
-  provider         = arize
-  include_resource = true
-}
-
-CFG
-done
+# The guide's query file ("Adopt an existing Arize account"): every type.
+cp "$root/examples/guides/adopt-account/account.tfquery.hcl" .
 "$terraform" version
 
 step "terraform query -generate-config-out=adopted.tf"

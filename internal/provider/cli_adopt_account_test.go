@@ -92,6 +92,20 @@ func (a *seededAdoptionAccount) fillGatewayHeaders(t *testing.T, w *cliWorkdir, 
 	return true
 }
 
+// secrets are the seeded integrations' keys and the gateway's key header:
+// what Arize holds that no output may show.
+func (a *seededAdoptionAccount) secrets() []string {
+	var out []string
+	for _, in := range a.emu.List() {
+		if in.APIKey != "" {
+			out = append(out, in.APIKey)
+		}
+	}
+	// The gateway's credential; its other header, X-Team: platform, is no
+	// secret, and "platform" is in other values of the account.
+	return append(out, a.gatewayHeaders["X-Gateway-Key"])
+}
+
 // expectNoWrites fails the test if the emulator received any request but a
 // GET: adoption must change nothing in Arize.
 func (a *seededAdoptionAccount) expectNoWrites(t *testing.T) {
@@ -138,6 +152,16 @@ func TestAccAccount_adoptWithQuery(t *testing.T) {
 		}
 	}
 	generated := w.read("adopted.tf")
+	// Secrets stay out of what the query prints, even as JSON, which
+	// prints a result whole, and out of the generated file.
+	asJSON := w.run(nil, "query", "-no-color", "-json")
+	for _, secret := range a.secrets() {
+		for what, text := range map[string]string{"terraform query": out, "terraform query -json": asJSON, "adopted.tf": generated} {
+			if strings.Contains(text, secret) {
+				t.Errorf("%s shows a secret of the account (%.6s…)", what, secret)
+			}
+		}
+	}
 	imports := generatedImports(t, generated)
 	want := selectObjects(a.inventory, func(accountObject) bool { return true })
 	expectSameObjects(t, "the whole account", imports, want)

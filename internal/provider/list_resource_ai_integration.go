@@ -142,9 +142,14 @@ func (l *aiIntegrationListResource) List(ctx context.Context, req list.ListReque
 	}
 	stream.Results = streamResults(ctx, aiIntegration, req.Limit, pages, func(in *arize.Integration) list.ListResult {
 		return newListResult(ctx, req, in.Name, in.ID, func() (any, diag.Diagnostics) {
-			// What an import reads: the write-only key and its version are null.
+			// What an import reads (the write-only key and its version are
+			// null), but for the headers: they carry credentials, and a query
+			// result is printed whole by terraform query -json, sensitive or
+			// not. Terraform writes them as null # sensitive into generated
+			// files whatever they hold, and the import reads them from Arize.
 			m := aiIntegrationModel{APIKey: types.StringNull(), APIKeyVersion: types.StringNull()}
 			diags := m.setFromAPI(ctx, in)
+			m.Headers = types.MapNull(types.StringType)
 			return &m, diags
 		})
 	})

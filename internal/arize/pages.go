@@ -3,6 +3,7 @@ package arize
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -97,19 +98,43 @@ func eachPage(path string, read func(cursor string) (Pagination, bool, error)) e
 	cursor := ""
 	for {
 		p, more, err := read(cursor)
-		switch {
-		case err != nil:
+		if err != nil || !more {
 			return err
-		case !more || !p.HasMore:
-			return nil
-		case p.NextCursor == "":
-			return fmt.Errorf("GET %s: a page says more follow but gives no cursor to them", path)
-		case seen[p.NextCursor]:
-			return fmt.Errorf("GET %s: the API answered a cursor it had answered before, so the list would never end", path)
 		}
-		cursor = p.NextCursor
-		seen[cursor] = true
+		if cursor, err = nextCursor(path, p, seen); err != nil || cursor == "" {
+			return err
+		}
 	}
+}
+
+// nextCursor is the cursor of the page after the one whose pagination is
+// p, "" after the last, and records it in seen: the cursors this listing
+// of path has answered so far.
+func nextCursor(path string, p Pagination, seen map[string]bool) (string, error) {
+	switch {
+	case !p.HasMore:
+		return "", nil
+	case p.NextCursor == "":
+		return "", fmt.Errorf("GET %s: a page says more follow but gives no cursor to them", path)
+	case seen[p.NextCursor]:
+		return "", fmt.Errorf("GET %s: the API answered a cursor it had answered before, so the list would never end", path)
+	}
+	seen[p.NextCursor] = true
+	return p.NextCursor, nil
+}
+
+// Next is the cursor of the page after p, "" when p is the last, and an
+// error when p says more follow but gives no cursor to them: a list that
+// ended there would miss what follows. For a reader of pages one at a
+// time, which must also refuse a cursor answered twice (as eachPage does).
+func (p Pagination) Next() (string, error) {
+	if p.HasMore && p.NextCursor == "" {
+		return "", errors.New("a page of the list says more follow but gives no cursor to them")
+	}
+	if !p.HasMore {
+		return "", nil
+	}
+	return p.NextCursor, nil
 }
 
 // findByName returns what path lists under exactly name, within scope (more

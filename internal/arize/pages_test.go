@@ -241,3 +241,23 @@ func TestFindByNameIsExact(t *testing.T) {
 		}
 	}
 }
+
+// TestPaginationNext: the last page has no next cursor; a page that says
+// more follow must give one.
+func TestPaginationNext(t *testing.T) {
+	for _, tt := range []struct {
+		p       Pagination
+		want    string
+		wantErr bool
+	}{
+		{Pagination{}, "", false},
+		{Pagination{NextCursor: "ignored"}, "", false},
+		{Pagination{HasMore: true, NextCursor: "c2"}, "c2", false},
+		{Pagination{HasMore: true}, "", true},
+	} {
+		got, err := tt.p.Next()
+		if got != tt.want || (err != nil) != tt.wantErr {
+			t.Errorf("%+v.Next() = %q, %v; want %q, error %t", tt.p, got, err, tt.want, tt.wantErr)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package arize
 
 import (
 	"context"
-	"fmt"
 )
 
 // Paging the restriction list for a caller that takes one page at a time
@@ -32,20 +31,4 @@ func (c *Client) RestrictionPages(opts RestrictionListOptions) func(ctx context.
 		}
 		return items, next, nil
 	}
-}
-
-// nextCursor is the cursor of the page after the one whose pagination is
-// p, "" after the last, and records it in seen: the cursors this listing
-// of path has answered so far.
-func nextCursor(path string, p Pagination, seen map[string]bool) (string, error) {
-	switch {
-	case !p.HasMore:
-		return "", nil
-	case p.NextCursor == "":
-		return "", fmt.Errorf("GET %s: a page says more follow but gives no cursor to them", path)
-	case seen[p.NextCursor]:
-		return "", fmt.Errorf("GET %s: the API answered a cursor it had answered before, so the list would never end", path)
-	}
-	seen[p.NextCursor] = true
-	return p.NextCursor, nil
 }

@@ -2,10 +2,9 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
-
-	"github.com/hashicorp/terraform-plugin-framework-validators/boolvalidator"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -60,8 +59,8 @@ const (
 	descIntegrationListAccountWideFilter = "`true` for account-wide integrations only: those with no scoping, which " +
 		"belong to no organization and no space, so that a pass over what belongs to the whole account adopts them " +
 		"and leaves the organizations' integrations to the organizations' own passes. Arize has no such filter: " +
-		"the provider keeps them from the whole list. It cannot be set with `organization_id` or `space_id`, which " +
-		"never find an account-wide integration; `false` is the same as leaving it out."
+		"the provider keeps them from the whole list. `true` cannot be set with `organization_id`, `space_id` or " +
+		"`space_name`, which never find an account-wide integration; `false` is the same as leaving it out."
 )
 
 func (l *aiIntegrationListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -77,8 +76,7 @@ func (l *aiIntegrationListResource) ListResourceConfigSchema(_ context.Context, 
 	attrs["account_wide"] = schema.BoolAttribute{
 		MarkdownDescription: descIntegrationListAccountWideFilter,
 		Optional:            true,
-		Validators: []validator.Bool{boolvalidator.ConflictsWith(
-			path.MatchRoot("organization_id"), path.MatchRoot("space_id"), path.MatchRoot("space_name"))},
+		Validators:          []validator.Bool{accountWideOnlyValidator{}},
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize AI integrations for `terraform query`, to import them: each result is an " +
@@ -135,10 +133,8 @@ func (l *aiIntegrationListResource) List(ctx context.Context, req list.ListReque
 		if filters.AccountWide.ValueBool() {
 			items = slices.DeleteFunc(items, func(in arize.Integration) bool { return !arize.AccountWide(in.Scopings) })
 		}
-		if !page.Pagination.HasMore {
-			return items, "", nil
-		}
-		return items, page.Pagination.NextCursor, nil
+		next, err := page.Pagination.Next()
+		return items, next, err
 	}
 	stream.Results = streamResults(ctx, aiIntegration, req.Limit, pages, func(in *arize.Integration) list.ListResult {
 		return newListResult(ctx, req, in.Name, in.ID, func() (any, diag.Diagnostics) {
@@ -171,4 +167,34 @@ func inOrganization(items []arize.Integration, s scope) []arize.Integration {
 		}
 	}
 	return kept
+}
+
+// accountWideOnlyValidator refuses account_wide = true beside a filter of
+// where an integration is scoped (organization_id, space_id, space_name):
+// those never find an account-wide integration, so the query would find
+// nothing. account_wide = false is the same as leaving it out, and goes
+// with any filter.
+type accountWideOnlyValidator struct{}
+
+func (accountWideOnlyValidator) Description(context.Context) string {
+	return "when true, organization_id, space_id and space_name must be left out"
+}
+
+func (v accountWideOnlyValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (accountWideOnlyValidator) ValidateBool(ctx context.Context, req validator.BoolRequest, resp *validator.BoolResponse) {
+	if !req.ConfigValue.ValueBool() {
+		return
+	}
+	for _, name := range []string{"organization_id", "space_id", "space_name"} {
+		var v types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &v)...)
+		if !v.IsNull() {
+			resp.Diagnostics.AddAttributeError(req.Path, "Conflicting filters",
+				fmt.Sprintf("account_wide = true finds the integrations with no scoping, which %s never finds: "+
+					"leave %s out, or set account_wide to false.", name, name))
+		}
+	}
 }

@@ -387,16 +387,27 @@ list "arize_ai_integration" "test" {
   }
 }
 `, f.orgA.ID),
-			ExpectError: wrappedRegexp(`Attribute "organization_id" cannot be specified when "account_wide" is specified`),
+			ExpectError: wrappedRegexp(`account_wide = true finds the integrations with no scoping, which organization_id never finds`),
 		},
+		// false is the same as leaving it out, beside any filter; and the
+		// refused query before sent nothing to Arize.
 		resource.TestStep{
-			// The refused query sent nothing to Arize.
 			PreConfig: func() {
 				if n := f.emu.Total(); n != 0 {
 					t.Errorf("a query refused at validation sent %d request(s): %v", n, f.emu.Requests())
 				}
 			},
-			Config: f.env.config(""),
+			Query: true,
+			Config: fmt.Sprintf(`
+list "arize_ai_integration" "org_a" {
+  provider = arize
+  config {
+    account_wide    = false
+    organization_id = %q
+  }
+}
+`, f.orgA.ID),
+			QueryResultChecks: f.expectIntegrations("arize_ai_integration.org_a", scopedOrgA, scopedA1, scopedA2, scopedAAndB1),
 		},
 	)
 }

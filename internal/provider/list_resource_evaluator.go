@@ -98,10 +98,9 @@ func (l *evaluatorListResource) pages(opts arize.EvaluatorListOptions) pageReade
 			return nil, "", notInScope("space", opts.SpaceID, err)
 		case err != nil:
 			return nil, "", err
-		case page.HasMore:
-			return items, page.NextCursor, nil
 		default:
-			return items, "", nil
+			next, err := page.Next()
+			return items, next, err
 		}
 	}
 }

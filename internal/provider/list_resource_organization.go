@@ -77,10 +77,9 @@ func (l *organizationListResource) List(ctx context.Context, req list.ListReques
 		switch {
 		case err != nil:
 			return nil, "", err
-		case page.HasMore:
-			return items, page.NextCursor, nil
 		default:
-			return items, "", nil
+			next, err := page.Next()
+			return items, next, err
 		}
 	}
 	if id := filters.OrganizationID.ValueString(); id != "" {

@@ -94,10 +94,9 @@ func (l *projectListResource) List(ctx context.Context, req list.ListRequest, st
 			return nil, "", l.noSpace(ctx, opts, err)
 		case err != nil:
 			return nil, "", err
-		case page.HasMore:
-			return items, page.NextCursor, nil
 		default:
-			return items, "", nil
+			next, err := page.Next()
+			return items, next, err
 		}
 	}
 	inScope := func(p *arize.Project) bool { return scoped.keep(p.SpaceID) }

@@ -51,10 +51,9 @@ func (l *roleListResource) List(ctx context.Context, req list.ListRequest, strea
 		switch {
 		case err != nil:
 			return nil, "", err
-		case page.HasMore:
-			return items, page.NextCursor, nil
 		default:
-			return items, "", nil
+			next, err := page.Next()
+			return items, next, err
 		}
 	}
 	stream.Results = streamResults(ctx, customRole, req.Limit, pages, func(in *arize.Role) list.ListResult {

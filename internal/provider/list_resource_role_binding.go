@@ -122,8 +122,14 @@ func (l *roleBindingListResource) pagesOfEachType(resourceTypes []arize.RoleBind
 		switch {
 		case err != nil:
 			return nil, "", err
-		case page.HasMore && page.NextCursor != "":
-			return items, strconv.Itoa(index) + " " + page.NextCursor, nil
+		case page.HasMore:
+			// A page that says more follow without a cursor fails the list:
+			// moving on to the next would miss what follows.
+			next, err := page.Next()
+			if err != nil {
+				return nil, "", err
+			}
+			return items, strconv.Itoa(index) + " " + next, nil
 		case index+1 < len(resourceTypes):
 			return items, strconv.Itoa(index+1) + " ", nil
 		default:

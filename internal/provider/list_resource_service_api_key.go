@@ -172,8 +172,14 @@ func (l *serviceAPIKeyListResource) pagesOfEachSpace(spaces []string, keep func(
 			}
 		}
 		switch {
-		case page.HasMore && page.NextCursor != "":
-			return out, strconv.Itoa(index) + " " + page.NextCursor, nil
+		case page.HasMore:
+			// A page that says more follow without a cursor fails the list:
+			// moving on to the next would miss what follows.
+			next, err := page.Next()
+			if err != nil {
+				return nil, "", err
+			}
+			return out, strconv.Itoa(index) + " " + next, nil
 		case index+1 < len(spaces):
 			return out, strconv.Itoa(index+1) + " ", nil
 		default:

@@ -138,10 +138,8 @@ func (l *spaceListResource) organizationPages(opts arize.SpaceListOptions, orgID
 		for i := range spaces {
 			items[i] = orgSpace{orgID: orgID, space: spaces[i]}
 		}
-		if !page.HasMore {
-			return items, "", nil
-		}
-		return items, page.NextCursor, nil
+		next, err := page.Next()
+		return items, next, err
 	}
 }
 

@@ -69,10 +69,9 @@ func (l *userListResource) List(ctx context.Context, req list.ListRequest, strea
 		switch {
 		case err != nil:
 			return nil, "", err
-		case page.HasMore:
-			return items, page.NextCursor, nil
 		default:
-			return items, "", nil
+			next, err := page.Next()
+			return items, next, err
 		}
 	}
 	stream.Results = streamResults(ctx, userObject, req.Limit, pages, func(in *arize.User) list.ListResult {

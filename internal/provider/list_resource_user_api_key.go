@@ -95,11 +95,8 @@ func (l *userAPIKeyListResource) List(ctx context.Context, req list.ListRequest,
 				kept = append(kept, k)
 			}
 		}
-		next := ""
-		if page.HasMore {
-			next = page.NextCursor
-		}
-		return kept, next, nil
+		next, err := page.Next()
+		return kept, next, err
 	}
 	stream.Results = streamResults(ctx, userAPIKey, req.Limit, pages, func(in *arize.APIKey) list.ListResult {
 		return newListResult(ctx, req, in.Name, in.ID, func() (any, diag.Diagnostics) {

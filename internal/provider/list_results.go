@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"iter"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -23,8 +24,15 @@ func streamResults[T any](ctx context.Context, o objectType, limit int64, read p
 	return func(push func(list.ListResult) bool) {
 		var sent int64
 		cursor := ""
+		// The cursors read so far: one answered again would loop for ever,
+		// and a client-side filter that keeps nothing from its pages would
+		// never reach the limit that would otherwise end it.
+		seen := map[string]bool{"": true}
 		for {
 			items, next, err := read(ctx, cursor)
+			if err == nil && seen[next] && next != "" {
+				err = errors.New("the API answered a cursor it had answered before, so the list would never end")
+			}
 			if err != nil {
 				var diags diag.Diagnostics
 				diags.AddError(o.couldNotList(), apiErrorDetail(o, err))
@@ -43,6 +51,7 @@ func streamResults[T any](ctx context.Context, o objectType, limit int64, read p
 				return
 			}
 			cursor = next
+			seen[cursor] = true
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -75,5 +76,31 @@ func TestStreamResults(t *testing.T) {
 				t.Errorf("%d results from %d pages (error: %t), want %d from %d (error: %t)", len(got), pages, failed, c.want, c.wantPages, c.wantError)
 			}
 		})
+	}
+}
+
+// TestStreamResults_repeatedCursor: a list whose pages come back with a
+// cursor answered before ends with an error, not a loop, even when a
+// filter keeps nothing of its pages, so the limit never ends it.
+func TestStreamResults_repeatedCursor(t *testing.T) {
+	pages := 0
+	read := func(_ context.Context, cursor string) ([]int, string, error) {
+		pages++
+		if pages > 10 {
+			t.Fatal("the stream kept reading a list that repeats its cursor")
+		}
+		return nil, "same", nil // an empty page (all filtered out), and more to come
+	}
+	var failed bool
+	for r := range streamResults(context.Background(), aiIntegration, 5, read, func(i *int) list.ListResult { return list.ListResult{} }) {
+		if r.Diagnostics.HasError() {
+			failed = true
+			if d := r.Diagnostics[0].Detail(); !strings.Contains(d, "answered a cursor it had answered before") {
+				t.Errorf("detail %q", d)
+			}
+		}
+	}
+	if !failed || pages != 2 {
+		t.Errorf("failed: %t after %d pages, want an error after 2", failed, pages)
 	}
 }

@@ -391,5 +391,17 @@ func TestAccServiceAPIKeyList_adoptByIdentity(t *testing.T) {
 				serviceKeyAttr(tfjsonpath.New("id"), knownvalue.StringExact(w.uploader.ID)),
 			},
 		},
+		resource.TestStep{
+			// Revoked outside Terraform while its block names no roles: there
+			// is nothing to make it again with, and the error says what to do.
+			PreConfig: func() {
+				if !w.emu.RevokeAPIKey(w.uploader.ID) {
+					t.Fatal("the adopted key was not live to revoke")
+				}
+			},
+			Config:      w.env.config(generated("Research uploader")),
+			PlanOnly:    true,
+			ExpectError: wrappedRegexp(`Missing organizations for a new service API key[\s\S]*revoked or expired outside Terraform[\s\S]*remove the resource block`),
+		},
 	)
 }

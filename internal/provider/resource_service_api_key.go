@@ -141,7 +141,9 @@ func missingOrganizationsDetail(name string) string {
 		"description or expires_at replaces a key, and a key revoked or expired is made again). Arize makes a service "+
 		"key only with the roles of its service account, so set organizations: at least one organization with at "+
 		"least one of its spaces. organizations may be left out only on an imported key, whose roles Arize cannot "+
-		"read: to keep such a key, undo the change that replaces it.", name)
+		"read. If this is such a key and you changed its name, description or expires_at, undo that change to keep "+
+		"it. If it was revoked or expired outside Terraform, there is no key left to keep: set organizations to make "+
+		"a new one, or remove the resource block (and its import block) to let it go.", name)
 }
 
 // Create is one POST, whose answer, with the secret and the service

@@ -392,7 +392,7 @@ func TestRunSeedAccount(t *testing.T) {
 	base, stdout, stop := startRun(t, "-seed-account")
 	want := "arize-emulator seeded organizations=2 spaces=4 ai_integrations=10 evaluators=3 roles=2 " +
 		"role_bindings=3 projects=3 project_restrictions=1 users=2 organization_members=2 space_members=2 " +
-		"service_api_keys=1 user_api_keys=1\n" +
+		"service_api_keys=2 user_api_keys=1\n" +
 		"arize-emulator listening on " + base + " (dialect today)\n"
 	if stdout.String() != want {
 		t.Errorf("stdout %q, want %q", stdout.String(), want)

@@ -77,8 +77,11 @@ type seedScope struct{ org, space string }
 //   - 3 projects, one of them restricted;
 //   - 2 users (frank@example.com, MEMBER; grace@example.com, ANNOTATOR),
 //     members of an organization each and of a space of it;
-//   - 2 API keys: the service key "CI pipeline", with roles in "Platform"
-//     and its space "Shared models" (so listed in that space only), and the
+//   - 3 API keys: the service key "CI pipeline", with roles in "Platform"
+//     and its space "Shared models" (so listed in that space only); the
+//     service key "Evaluation exporter", read-only in "Customer support"
+//     and in "Experiments", of the other organization (so found by each
+//     organization's adoption pass, as the guide warns); and the
 //     user key "Local notebooks" of the server's own caller
 //     (Options.UserID), whose keys are the ones a client using the server's
 //     key lists and manages. Their secrets are thrown away, as a key made
@@ -306,6 +309,19 @@ func (s *Server) SeedAccount() (SeededAccount, error) {
 		return SeededAccount{}, fmt.Errorf("seed service API key %q: %w", "CI pipeline", err)
 	}
 	a.ServiceAPIKeys = append(a.ServiceAPIKeys, SeededObject{ci.ID, ci.Name})
+	exporter, _, err := s.PutAPIKey(APIKey{KeyType: keyService, Name: "Evaluation exporter",
+		Description: "Exports evaluation results from both organizations",
+		BotUser: &BotUser{Organizations: []BotUserOrganization{{
+			OrgID: orgIDs[support.org], Role: MemberRole{Type: "PREDEFINED", Name: roleReadOnly},
+			Spaces: []BotUserSpace{{SpaceID: spaceIDs[support], Role: MemberRole{Type: "PREDEFINED", Name: roleReadOnly}}},
+		}, {
+			OrgID: orgIDs[experiments.org], Role: MemberRole{Type: "PREDEFINED", Name: roleReadOnly},
+			Spaces: []BotUserSpace{{SpaceID: spaceIDs[experiments], Role: MemberRole{Type: "PREDEFINED", Name: roleReadOnly}}},
+		}}}})
+	if err != nil {
+		return SeededAccount{}, fmt.Errorf("seed service API key %q: %w", "Evaluation exporter", err)
+	}
+	a.ServiceAPIKeys = append(a.ServiceAPIKeys, SeededObject{exporter.ID, exporter.Name})
 	notebooks, _, err := s.PutAPIKey(APIKey{KeyType: keyUser, Name: "Local notebooks",
 		Description: "Ad-hoc analysis from notebooks"})
 	if err != nil {

@@ -34,7 +34,7 @@ func TestSeedAccountIsDeterministic(t *testing.T) {
 		t.Errorf("two seeds differ:\n%v\n%v", a, b)
 	}
 	const want = "organizations=2 spaces=4 ai_integrations=10 evaluators=3 roles=2 role_bindings=3 projects=3 " +
-		"project_restrictions=1 users=2 organization_members=2 space_members=2 service_api_keys=1 user_api_keys=1"
+		"project_restrictions=1 users=2 organization_members=2 space_members=2 service_api_keys=2 user_api_keys=1"
 	if got := first.Summary(); got != want {
 		t.Errorf("Summary() = %q, want %q", got, want)
 	}
@@ -122,7 +122,9 @@ func TestSeedAccountVisibleOverHTTP(t *testing.T) {
 				{"/v2/users", "users", "id", a.Users},
 				// Service keys are listed by space; the caller's own user
 				// keys without a filter.
-				{"/v2/api-keys?space_id=" + a.Spaces[0].ID, "api_keys", "id", a.ServiceAPIKeys},
+				{"/v2/api-keys?space_id=" + a.Spaces[0].ID, "api_keys", "id", a.ServiceAPIKeys[:1]},
+				{"/v2/api-keys?space_id=" + a.Spaces[1].ID, "api_keys", "id", a.ServiceAPIKeys[1:]},
+				{"/v2/api-keys?space_id=" + a.Spaces[2].ID, "api_keys", "id", a.ServiceAPIKeys[1:]},
 				{"/v2/api-keys", "api_keys", "id", a.UserAPIKeys},
 			} {
 				sep := "?"
@@ -165,8 +167,13 @@ func TestSeedAccountAPIKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a.ServiceAPIKeys) != 1 || len(a.UserAPIKeys) != 1 {
-		t.Fatalf("seeded %d service keys and %d user keys, want one each", len(a.ServiceAPIKeys), len(a.UserAPIKeys))
+	if len(a.ServiceAPIKeys) != 2 || len(a.UserAPIKeys) != 1 {
+		t.Fatalf("seeded %d service keys and %d user keys, want 2 and 1", len(a.ServiceAPIKeys), len(a.UserAPIKeys))
+	}
+	exporter, ok := e.srv.APIKey(a.ServiceAPIKeys[1].ID)
+	if !ok || exporter.Name != "Evaluation exporter" || exporter.BotUser == nil || len(exporter.BotUser.Organizations) != 2 ||
+		exporter.BotUser.Organizations[0].OrgID == exporter.BotUser.Organizations[1].OrgID {
+		t.Errorf("the second service key is %+v, want roles in both organizations", exporter)
 	}
 	ci, ok := e.srv.APIKey(a.ServiceAPIKeys[0].ID)
 	if !ok || ci.Name != "CI pipeline" || ci.KeyType != keyService || ci.Status != keyActive || !ci.ExpiresAt.IsZero() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"sort"
 	"strings"
 	"testing"
 
@@ -224,8 +225,9 @@ func TestAccAccount_adoptWithQuery(t *testing.T) {
 // Each pass imports exactly the objects in its scope, every type of them,
 // and plans as imports only; the organizations' and the account's passes
 // together adopt the whole account, and the only object two passes both
-// find is the one the guide warns of, an integration scoped to spaces of
-// both organizations. Nothing is written to Arize.
+// find are those the guide warns of: an integration scoped to spaces of
+// both organizations, and a service key with roles in both. Each pass is
+// applied and plans empty after. Nothing is written to Arize.
 func TestAccAccount_adoptOneOrganizationAtATime(t *testing.T) {
 	a := newSeededAdoptionAccount(t)
 	whole := selectObjects(a.inventory, func(accountObject) bool { return true })
@@ -251,6 +253,11 @@ func TestAccAccount_adoptOneOrganizationAtATime(t *testing.T) {
 		if s := importsOnly(len(want)); !strings.Contains(plan, s) {
 			t.Errorf("%s: the plan does not say %q:\n%s", name, s, plan)
 		}
+		applied := w.run(nil, "apply", "-no-color", "-auto-approve")
+		if s := fmt.Sprintf("%d imported, 0 added, 0 changed, 0 destroyed", len(want)); !strings.Contains(applied, s) {
+			t.Errorf("%s: apply does not say %q:\n%s", name, s, applied)
+		}
+		expectEmptyCLIPlan(t, w, "after "+name)
 		return imports
 	}
 
@@ -277,15 +284,17 @@ func TestAccAccount_adoptOneOrganizationAtATime(t *testing.T) {
 	expectSameObjects(t, "the organizations and the account together", union, whole)
 
 	// The guide's warning: an integration scoped to spaces of two
-	// organizations is found by both organizations' passes.
+	// organizations, and a service key with roles in both, are found by
+	// both organizations' passes; nothing else is.
 	var twice []string
 	for o, n := range seen {
 		if n > 1 {
 			twice = append(twice, whole[o])
 		}
 	}
-	if fmt.Sprint(twice) != "[Anthropic direct]" {
-		t.Errorf("objects found by more than one pass: %v, want [Anthropic direct]", twice)
+	sort.Strings(twice)
+	if want := "[Anthropic direct Evaluation exporter]"; fmt.Sprint(twice) != want {
+		t.Errorf("objects found by more than one pass: %v, want %s", twice, want)
 	}
 
 	// One space at a time: a private space with a project, an evaluator,

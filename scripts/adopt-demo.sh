@@ -5,8 +5,9 @@
 # of the guide "Adopt an existing Arize account"), write it out
 # with -generate-config-out, fill in the gateway's sensitive headers (the one
 # value Terraform never writes into generated files), print the generated
-# file's size and the plan summary, and stop the emulator. Nothing is
-# applied: the plan must be imports only.
+# file's size and the plan summary (imports only), apply it, check that the
+# next plan is empty, and stop the emulator, which must have received no
+# write request.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -112,4 +113,31 @@ if [[ ! $summary =~ ^Plan:\ [0-9]+\ to\ import,\ 0\ to\ add,\ 0\ to\ change,\ 0\
   exit 1
 fi
 
-step "Adoption demo succeeded: the whole account plans as imports only"
+step "terraform apply"
+"$terraform" apply -no-color -auto-approve >apply.log
+grep '^Apply complete' apply.log
+
+step "terraform plan -detailed-exitcode"
+if ! "$terraform" plan -no-color -detailed-exitcode >plan-after.log; then
+  cat plan-after.log >&2
+  echo "FAIL: the plan after adoption is not empty" >&2
+  exit 1
+fi
+echo "No changes."
+
+step "What reached the emulator"
+# The emulator prints its request counters ("  METHOD /route count") when it
+# stops: adoption must have sent nothing but GETs.
+kill -TERM "$emulator_pid"
+wait "$emulator_pid" || true
+emulator_pid=""
+grep 'requests$' "$work/emulator.log"
+writes=$(awk '/ requests$/ { on = 1; next } /refused writes/ { on = 0 } on && $1 != "GET" { n += $3 } END { print n + 0 }' "$work/emulator.log")
+echo "write requests: $writes"
+if [[ $writes -ne 0 ]]; then
+  cat "$work/emulator.log" >&2
+  echo "FAIL: adoption sent write requests" >&2
+  exit 1
+fi
+
+step "Adoption demo succeeded: the whole account imported with no change to it"

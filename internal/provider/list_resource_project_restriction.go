@@ -41,7 +41,8 @@ const (
 		"restriction list has no such filter: the provider reads the organization, lists its spaces and their projects, " +
 		"and keeps the restrictions of those projects, which also names each result by its project."
 	descRestrictionListSpace = "Only the restrictions of this space's projects, found as for `organization_id`: the " +
-		"provider reads the space and lists its projects."
+		"provider reads the space and lists its projects. A restriction of a project that the provider's API key " +
+		"cannot list is found only without `organization_id` and `space_id`."
 	descRestrictionListProject = "Only this project's restriction: one result if the project is restricted, none if it " +
 		"is not. A project that does not exist fails the query; with `organization_id` or `space_id` too, the project " +
 		"must be in one of the spaces they name."

@@ -180,61 +180,33 @@ func (l *spaceListResource) everyOrganizationPages(opts arize.SpaceListOptions) 
 }
 
 // onePage reads the space that the space_id filter names as the only page:
-// resolve checks that it exists (and that it is organization_id's, when
-// that is set too), then the space is found with its organization, which
-// its own answer does not say. A name filter is matched as the API's is, a
-// substring ignoring case.
+// resolve reads it (one GET, or among organization_id's spaces when that is
+// set too, which checks it is one of them). Its organization, which a
+// space's answer does not say, is organization_id, or else found by
+// listing each organization's spaces until one lists it. A name filter is
+// matched as the API's is, a substring ignoring case.
 func (l *spaceListResource) onePage(filters listScope, name string) pageReader[orgSpace] {
 	return func(ctx context.Context, _ string) ([]orgSpace, string, error) {
-		if _, err := filters.resolve(ctx, l.client); err != nil {
-			return nil, "", err
-		}
-		found, err := l.findSpace(ctx, filters.OrganizationID.ValueString(), filters.SpaceID.ValueString())
-		switch {
-		case err != nil:
-			return nil, "", err
-		case !containsFold(found.space.Name, name):
-			return nil, "", nil
-		default:
-			return []orgSpace{found}, "", nil
-		}
-	}
-}
-
-// findSpace finds the space id, as the list answers it, with its
-// organization: among orgID's spaces when orgID is set, else among those of
-// each organization in turn, stopping at the first that lists it.
-func (l *spaceListResource) findSpace(ctx context.Context, orgID, id string) (orgSpace, error) {
-	orgIDs := []string{orgID}
-	if orgID == "" {
-		orgs, err := l.client.ListOrganizations(ctx, arize.OrganizationListOptions{Limit: maxPageSize})
+		scoped, err := filters.resolve(ctx, l.client)
 		if err != nil {
-			return orgSpace{}, err
+			return nil, "", err
 		}
-		orgIDs = make([]string, len(orgs))
-		for i := range orgs {
-			orgIDs[i] = orgs[i].ID
+		id := filters.SpaceID.ValueString()
+		found := orgSpace{orgID: filters.OrganizationID.ValueString(), space: scoped.read[id]}
+		if found.orgID == "" {
+			if found.orgID, err = l.client.FindSpaceOrganization(ctx, id); err != nil {
+				return nil, "", err
+			}
+			if found.orgID == "" {
+				return nil, "", fmt.Errorf("no organization that the provider's API key can see lists the space %q, so "+
+					"its organization_id cannot be found: Arize does not return a space's organization, and the "+
+					"provider finds it by listing each organization's spaces. Check that the key can list the space's "+
+					"organization", id)
+			}
 		}
+		if !containsFold(found.space.Name, name) {
+			return nil, "", nil
+		}
+		return []orgSpace{found}, "", nil
 	}
-	for _, org := range orgIDs {
-		read := l.organizationPages(arize.SpaceListOptions{Limit: maxPageSize}, org)
-		for cursor := ""; ; {
-			items, next, err := read(ctx, cursor)
-			if err != nil {
-				return orgSpace{}, err
-			}
-			for _, item := range items {
-				if item.space.ID == id {
-					return item, nil
-				}
-			}
-			if next == "" {
-				break
-			}
-			cursor = next
-		}
-	}
-	return orgSpace{}, fmt.Errorf("no organization that the provider's API key can see lists the space %q, so its "+
-		"organization_id cannot be found: Arize does not return a space's organization, and the provider finds it by "+
-		"listing each organization's spaces. Check that the key can list the space's organization", id)
 }

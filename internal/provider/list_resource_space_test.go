@@ -255,9 +255,9 @@ list "arize_space" "b2" {
 				}),
 			},
 		},
-		// With organization_id too: a read of the organization and its
-		// spaces, twice (resolve checks that the space is one of them,
-		// then the space is read from them), and nothing else.
+		// With organization_id too: a read of the organization and one of
+		// its spaces, which both checks that the space is one of them and
+		// reads it, and nothing else.
 		resource.TestStep{
 			PreConfig: f.emu.ResetCounters,
 			Query:     true,
@@ -273,7 +273,7 @@ list "arize_space" "b2" {
 			QueryResultChecks: []querycheck.QueryResultCheck{
 				querycheck.ExpectIdentity(b2, identity(f.b2.ID)),
 				expectQueryRequests(f.emu, map[string]int{
-					"GET " + emulator.RouteOrganization: 1, "GET " + emulator.RouteSpaces: 2,
+					"GET " + emulator.RouteOrganization: 1, "GET " + emulator.RouteSpaces: 1,
 					"GET " + emulator.RouteOrganizations: 0, "GET " + emulator.RouteSpace: 0,
 				}),
 			},

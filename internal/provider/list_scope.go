@@ -61,6 +61,9 @@ type scope struct {
 	organizationID string
 	// spaces holds the IDs of the spaces in scope, when all is false.
 	spaces map[string]bool
+	// read are the spaces in scope as resolve read them, by ID, for a list
+	// of spaces to answer without reading them again.
+	read map[string]arize.Space
 }
 
 // hasSpace reports whether the space id is in scope.
@@ -96,7 +99,7 @@ func (f listScope) resolve(ctx context.Context, c *arize.Client) (scope, error) 
 	if orgID == "" && spaceID == "" {
 		return scope{all: true}, nil
 	}
-	s := scope{organizationID: orgID, spaces: map[string]bool{}}
+	s := scope{organizationID: orgID, spaces: map[string]bool{}, read: map[string]arize.Space{}}
 	if orgID != "" {
 		if _, err := c.GetOrganization(ctx, orgID); err != nil {
 			return scope{}, notInScope("organization", orgID, err)
@@ -107,6 +110,7 @@ func (f listScope) resolve(ctx context.Context, c *arize.Client) (scope, error) 
 		}
 		for _, sp := range spaces {
 			s.spaces[sp.ID] = true
+			s.read[sp.ID] = sp
 		}
 	}
 	if spaceID == "" {
@@ -118,12 +122,15 @@ func (f listScope) resolve(ctx context.Context, c *arize.Client) (scope, error) 
 				"provider's API key can see: leave one of the filters out, or make them agree", spaceID, orgID)
 		}
 		s.spaces = map[string]bool{spaceID: true}
+		s.read = map[string]arize.Space{spaceID: s.read[spaceID]}
 		return s, nil
 	}
-	if _, err := c.GetSpace(ctx, spaceID); err != nil {
+	sp, err := c.GetSpace(ctx, spaceID)
+	if err != nil {
 		return scope{}, notInScope("space", spaceID, err)
 	}
 	s.spaces[spaceID] = true
+	s.read[spaceID] = *sp
 	return s, nil
 }
 

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/go-version"
+
 	"github.com/arize-ai/terraform-provider-arize/internal/emulator"
 )
 
@@ -176,6 +178,12 @@ func TestSoak_faultyAPI(t *testing.T) {
 	}
 	report("plan", start)
 	checkSoakJudges(t, emu, 1)
+
+	// Adoption under the same faults: the guide's query over the whole
+	// account finds every object, once, with nothing but reads.
+	start = time.Now()
+	checkSoakQuery(t, emu, srv.URL)
+	report("query", start)
 
 	// A new model for every judge: one new version each, and another role
 	// for every binding, in place, whatever the faults.
@@ -429,4 +437,35 @@ func checkSoakKeys(t *testing.T, emu *emulator.Server, before map[string]emulato
 		}
 	}
 	return byName
+}
+
+// checkSoakQuery runs the guide's whole-account query file (Terraform 1.14
+// and later) against the faulty emulator, in a root module of its own, and
+// checks that the generated file imports exactly what the emulator holds,
+// and that the query sent nothing but GETs.
+func checkSoakQuery(t *testing.T, emu *emulator.Server, endpoint string) {
+	t.Helper()
+	q := newCLIWorkdir(t, EnvAPIKey+"="+testAccAPIKey)
+	have, err := version.NewVersion(q.cliVersion())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if have.LessThan(version.Must(version.NewVersion(queryVersion))) {
+		t.Logf("query   skipped: Terraform CLI %s has no terraform query", have)
+		return
+	}
+	q.write("main.tf", cliConfig(fmt.Sprintf("endpoint = %q\n  max_retries = 12", endpoint), ""))
+	q.write("account.tfquery.hcl", guideQuery(t, "account.tfquery.hcl"))
+	emu.ResetCounters()
+	q.run(nil, "query", "-no-color", "-generate-config-out=adopted.tf")
+	got := generatedImports(t, q.read("adopted.tf"))
+	expectSameObjects(t, "the soak account", got, selectObjects(accountInventory(emu), func(accountObject) bool { return true }))
+	if len(got) < 100 {
+		t.Errorf("the query found %d objects, fewer than the soak's integrations alone", len(got))
+	}
+	for key, n := range emu.Requests() {
+		if !strings.HasPrefix(key, "GET ") && n > 0 {
+			t.Errorf("the query sent %d write request(s) %s", n, key)
+		}
+	}
 }

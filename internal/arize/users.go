@@ -166,21 +166,21 @@ func (c *Client) ListUsersPage(ctx context.Context, opts UserListOptions, cursor
 	return page.users, page.pagination, nil
 }
 
-// ListUsers reads every page of the list.
+// ListUsers reads every page of the list, guarded as eachPage guards
+// every list: a page that says more follow without a cursor, or a cursor
+// answered twice, is an error, never the end of the list (create recovery
+// looks a user up here: one missed would be taken for not made).
 func (c *Client) ListUsers(ctx context.Context, opts UserListOptions) ([]User, error) {
 	var all []User
-	cursor := ""
-	for {
+	err := eachPage(usersPath, func(cursor string) (Pagination, bool, error) {
 		items, p, err := c.ListUsersPage(ctx, opts, cursor)
-		if err != nil {
-			return nil, err
-		}
 		all = append(all, items...)
-		if !p.HasMore || p.NextCursor == "" {
-			return all, nil
-		}
-		cursor = p.NextCursor
+		return p, true, err
+	})
+	if err != nil {
+		return nil, err
 	}
+	return all, nil
 }
 
 // FindUserByEmail returns the user whose email is email, compared case

@@ -63,7 +63,13 @@ func generatedImports(t *testing.T, src string) map[adoptedObject]string {
 			key = "project_id"
 		}
 		id := v.GetAttr(key).AsString()
-		out[adoptedObject{typ, id}] = typ + "." + to[1].(hclv2.TraverseAttr).Name
+		o := adoptedObject{typ, id}
+		if addr, twice := out[o]; twice {
+			// One query file found the object twice: a pass's result that
+			// imports one object to two addresses.
+			t.Errorf("%s is imported twice, to %s and to %s", o, addr, to.RootName()+"."+to[1].(hclv2.TraverseAttr).Name)
+		}
+		out[o] = typ + "." + to[1].(hclv2.TraverseAttr).Name
 	}
 	return out
 }

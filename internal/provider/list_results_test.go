@@ -4,11 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
+
+	"github.com/arize-ai/terraform-provider-arize/internal/arize"
 )
 
 // TestStreamResults reads a list of seven in pages of three: every item
@@ -102,5 +107,51 @@ func TestStreamResults_repeatedCursor(t *testing.T) {
 	}
 	if !failed || pages != 2 {
 		t.Errorf("failed: %t after %d pages, want an error after 2", failed, pages)
+	}
+}
+
+// TestStreamResults_compositeCursors: a reader over several lists in turn
+// (role bindings by type, service keys by space) answers "<index> <cursor>"
+// and "<next index> " between lists: none of those is a repeat.
+func TestStreamResults_compositeCursors(t *testing.T) {
+	next := map[string]string{"": "0 c2", "0 c2": "1 ", "1 ": "1 c2", "1 c2": "2 ", "2 ": ""}
+	var read []string
+	pages := func(_ context.Context, cursor string) ([]int, string, error) {
+		read = append(read, cursor)
+		return []int{len(read)}, next[cursor], nil
+	}
+	n := 0
+	for r := range streamResults(context.Background(), roleBinding, 0, pages, func(i *int) list.ListResult { return list.ListResult{} }) {
+		if r.Diagnostics.HasError() {
+			t.Fatalf("a composite cursor taken for a repeat: %v", r.Diagnostics)
+		}
+		n++
+	}
+	if n != 5 || len(read) != 5 {
+		t.Errorf("%d results from pages %q, want 5 from 5", n, read)
+	}
+}
+
+// TestListPageReaders_noCursor: a page that says more follow but gives no
+// cursor fails the readers that go through several lists in turn, rather
+// than moving on to the next list and missing the rest of this one.
+func TestListPageReaders_noCursor(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"role_bindings": [], "api_keys": [], "pagination": {"has_more": true}}`)
+	}))
+	defer srv.Close()
+	client, err := arize.New(arize.Config{Endpoint: srv.URL, APIKey: testAccAPIKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	bindings := (&roleBindingListResource{client: client}).pagesOfEachType(arize.RoleBindingResourceTypes(), "")
+	if _, _, err := bindings(ctx, ""); err == nil || !strings.Contains(err.Error(), "gives no cursor") {
+		t.Errorf("role bindings: %v, want the missing cursor refused", err)
+	}
+	keys := (&serviceAPIKeyListResource{client: client}).pagesOfEachSpace([]string{"space-1", "space-2"}, func(*arize.APIKey) bool { return true })
+	if _, _, err := keys(ctx, ""); err == nil || !strings.Contains(err.Error(), "gives no cursor") {
+		t.Errorf("service keys: %v, want the missing cursor refused", err)
 	}
 }

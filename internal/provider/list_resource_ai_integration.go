@@ -80,7 +80,11 @@ func (l *aiIntegrationListResource) ListResourceConfigSchema(_ context.Context, 
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds Arize AI integrations for `terraform query`, to import them: each result is an " +
-			"integration's identity and, with `include_resource = true`, all its attributes. `organization_id` and " +
+			"integration's identity and, with `include_resource = true`, its attributes as an import reads them, but " +
+			"for the secrets: the write-only `api_key` and `api_key_version`, and `headers`, which carry credentials " +
+			"and which `terraform query -json` would print, are null (generated files write `headers` as " +
+			"`null # sensitive` in any case: fill them in where the integration has headers, or the plan warns that " +
+			"it deletes them). `organization_id` and " +
 			"`space_id` are the scope filters every list resource of the account's structure takes, so that one query " +
 			"file can adopt one organization, or one space, at a time. An account-wide integration (one with no " +
 			"scoping) is in no organization and no space: only a list without either filter finds it, so adopt " +

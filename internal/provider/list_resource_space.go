@@ -59,9 +59,9 @@ func (l *spaceListResource) ListResourceConfigSchema(_ context.Context, _ list.L
 	// The shared scope filters, with their descriptions and checks: the
 	// organization's is the API's org_id filter.
 	for name, attr := range scopeAttributes(descSpaceOrgFilter,
-		"Only the space with this ID, and with `name` too only if its name matches: one read of the space, then, as "+
-			"Arize does not return a space's organization, the spaces of each organization in turn until one lists "+
-			"it (those of `organization_id` alone when it is set).") {
+		"Only the space with this ID, and with `name` too only if its name matches. With `organization_id` too, the "+
+			"space is read from that organization's list of spaces; alone, it is read, then, as Arize does not return "+
+			"a space's organization, the spaces of each organization are listed in turn until one lists it.") {
 		attrs[name] = attr
 	}
 	resp.Schema = schema.Schema{

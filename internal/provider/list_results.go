@@ -70,3 +70,18 @@ func newListResult(ctx context.Context, req list.ListRequest, displayName, id st
 	}
 	return result
 }
+
+// keepOnly is read with only the items keep accepts. A page may come out
+// short or empty; streamResults reads on while there is a next one.
+func keepOnly[T any](read pageReader[T], keep func(*T) bool) pageReader[T] {
+	return func(ctx context.Context, cursor string) ([]T, string, error) {
+		items, next, err := read(ctx, cursor)
+		kept := items[:0]
+		for i := range items {
+			if keep(&items[i]) {
+				kept = append(kept, items[i])
+			}
+		}
+		return kept, next, err
+	}
+}

@@ -169,3 +169,50 @@ func scopeDiagnostics(o objectType, err error) diag.Diagnostics {
 	diags.AddError(o.couldNotList(), apiErrorDetail(o, err))
 	return diags
 }
+
+// spaceFilterScope is how a list whose API filters by one space_id reads
+// the scope filters.
+type spaceFilterScope struct {
+	// spaceID is the space_id filter to send the API, "" for none.
+	spaceID string
+	// spaces, when not nil, are the spaces in scope, for an answer that
+	// holds objects of other spaces too.
+	spaces map[string]bool
+	// empty is a scope of no space (an organization without one): there
+	// is nothing to list, and no request to make.
+	empty bool
+}
+
+// keep reports whether an object of the space spaceID is in scope.
+func (s spaceFilterScope) keep(spaceID string) bool { return s.spaces == nil || s.spaces[spaceID] }
+
+// resolveForSpaceFilter reads f for a list API with a space_id filter (those
+// of projects and evaluators):
+//   - space_id alone is sent to the API as it is, with no request more: the
+//     list's 404 says the space does not exist;
+//   - organization_id is resolved to its spaces (listScope.resolve). With
+//     one space in scope (space_id too, or an organization of one space)
+//     the API's filter reads exactly it. With several, one list of the whole
+//     account is kept to them, rather than one list per space: a typical
+//     account holds fewer than maxPageSize of these objects in all, one
+//     request at the largest page size, against one request per space (at
+//     least two for an organization of several spaces); an account of more
+//     pages than the organization has spaces costs more this way, but never
+//     more than one pass over its objects.
+func resolveForSpaceFilter(ctx context.Context, c *arize.Client, f listScope) (spaceFilterScope, error) {
+	if f.OrganizationID.ValueString() == "" {
+		return spaceFilterScope{spaceID: f.SpaceID.ValueString()}, nil
+	}
+	s, err := f.resolve(ctx, c)
+	if err != nil {
+		return spaceFilterScope{}, err
+	}
+	switch ids := s.spaceIDs(); len(ids) {
+	case 0:
+		return spaceFilterScope{empty: true}, nil
+	case 1:
+		return spaceFilterScope{spaceID: ids[0]}, nil
+	default:
+		return spaceFilterScope{spaces: s.spaces}, nil
+	}
+}

@@ -124,7 +124,7 @@ func (l *projectRestrictionListResource) projectsInScope(ctx context.Context, f 
 		}
 		return map[string]string{projectID: name}, nil
 	}
-	projects, err := projectNamesInScope(ctx, l.client, s)
+	projects, err := s.projects(ctx, l.client)
 	if err != nil || projectID == "" {
 		return projects, err
 	}
@@ -151,27 +151,6 @@ func (l *projectRestrictionListResource) projectName(ctx context.Context, id str
 		return "", notInScope("project", id, err)
 	}
 	return p.Name, nil
-}
-
-// projectNamesInScope are the projects of the spaces in s, by ID, with
-// their names: the requests of scope.projectIDs (one list per space), whose
-// names this list resource keeps to name its results. Nil, and no request,
-// when the scope is everything.
-func projectNamesInScope(ctx context.Context, c *arize.Client, s scope) (map[string]string, error) {
-	if s.all {
-		return nil, nil
-	}
-	names := map[string]string{}
-	for _, id := range s.spaceIDs() {
-		projects, err := c.ListProjects(ctx, arize.ProjectListOptions{SpaceID: id, Limit: maxPageSize})
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range projects {
-			names[p.ID] = p.Name
-		}
-	}
-	return names, nil
 }
 
 // restrictionsOf reads the restrictions of the projects in projects (nil:
@@ -222,18 +201,10 @@ func restrictionListResult(ctx context.Context, req list.ListRequest, displayNam
 	result.DisplayName = displayName
 	result.Diagnostics.Append(setRestrictionIdentity(ctx, result.Identity, in.ResourceID)...)
 	if req.IncludeResource {
-		result.Diagnostics.Append(result.Resource.Set(ctx, restrictionStateFromAPI(in))...)
+		// What an import by the project's ID, the restriction's
+		// resource_id, and the read after it give.
+		m := restrictionModel(in.ResourceID, in)
+		result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 	}
 	return result
-}
-
-// restrictionStateFromAPI is the state of a restriction as the API lists
-// it: what saveRestriction makes of it after an import by its project's
-// ID, which is the restriction's resource_id.
-func restrictionStateFromAPI(in *arize.ResourceRestriction) *projectRestrictionModel {
-	return &projectRestrictionModel{
-		ID:        types.StringValue(in.ResourceID),
-		ProjectID: types.StringValue(in.ResourceID),
-		CreatedAt: types.StringValue(in.CreatedAt),
-	}
 }

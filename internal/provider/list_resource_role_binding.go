@@ -147,7 +147,7 @@ func (l *roleBindingListResource) inScope(s scope, read pageReader[arize.RoleBin
 	if s.all {
 		return read
 	}
-	var projects map[string]bool
+	var projects map[string]string
 	return func(ctx context.Context, cursor string) ([]arize.RoleBinding, string, error) {
 		items, next, err := read(ctx, cursor)
 		if err != nil {
@@ -162,11 +162,11 @@ func (l *roleBindingListResource) inScope(s scope, read pageReader[arize.RoleBin
 				}
 			case arize.RoleBindingProject:
 				if projects == nil {
-					if projects, err = s.projectIDs(ctx, l.client); err != nil {
+					if projects, err = s.projects(ctx, l.client); err != nil {
 						return nil, "", err
 					}
 				}
-				if projects[b.ResourceID] {
+				if _, ok := projects[b.ResourceID]; ok {
 					kept = append(kept, b)
 				}
 			}

@@ -134,23 +134,24 @@ func (f listScope) resolve(ctx context.Context, c *arize.Client) (scope, error) 
 	return s, nil
 }
 
-// projectIDs are the IDs of the projects of the spaces in scope: one list
-// per space. Nil, and no request, when the scope is everything.
-func (s scope) projectIDs(ctx context.Context, c *arize.Client) (map[string]bool, error) {
+// projects are the projects of the spaces in scope, their names by their
+// IDs: one list per space. Nil, and no request, when the scope is
+// everything.
+func (s scope) projects(ctx context.Context, c *arize.Client) (map[string]string, error) {
 	if s.all {
 		return nil, nil
 	}
-	ids := map[string]bool{}
+	names := map[string]string{}
 	for id := range s.spaces {
 		projects, err := c.ListProjects(ctx, arize.ProjectListOptions{SpaceID: id, Limit: maxPageSize})
 		if err != nil {
 			return nil, err
 		}
 		for _, p := range projects {
-			ids[p.ID] = true
+			names[p.ID] = p.Name
 		}
 	}
-	return ids, nil
+	return names, nil
 }
 
 // notInScope is the error for a filter naming an object the key cannot

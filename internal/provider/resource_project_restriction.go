@@ -199,14 +199,21 @@ func (r *projectRestrictionResource) ImportState(ctx context.Context, req resour
 // Terraform holds, never re-read from the answer: IDs are opaque, compared
 // byte for byte.
 func saveRestriction(ctx context.Context, projectID string, in *arize.ResourceRestriction, state *tfsdk.State, identity *tfsdk.ResourceIdentity) diag.Diagnostics {
-	m := projectRestrictionModel{
+	m := restrictionModel(projectID, in)
+	diags := state.Set(ctx, &m)
+	diags.Append(setRestrictionIdentity(ctx, identity, projectID)...)
+	return diags
+}
+
+// restrictionModel is the state of the restriction in of project
+// projectID: what a read saves, and what list "arize_project_restriction"
+// gives as an import's read.
+func restrictionModel(projectID string, in *arize.ResourceRestriction) projectRestrictionModel {
+	return projectRestrictionModel{
 		ID:        types.StringValue(projectID),
 		ProjectID: types.StringValue(projectID),
 		CreatedAt: types.StringValue(in.CreatedAt),
 	}
-	diags := state.Set(ctx, &m)
-	diags.Append(setRestrictionIdentity(ctx, identity, projectID)...)
-	return diags
 }
 
 // setRestrictionIdentity records the identity of the restriction of

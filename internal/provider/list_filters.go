@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -75,4 +77,10 @@ func listFilterListAttributes(descriptions map[string]string, validators map[str
 		}
 	}
 	return attrs
+}
+
+// containsFold reports whether s contains substr, ignoring case: the list
+// API's name filters, applied to an object read by ID.
+func containsFold(s, substr string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(substr))
 }

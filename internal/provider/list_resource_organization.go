@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -115,8 +114,3 @@ func (l *organizationListResource) onePage(id, name string) pageReader[arize.Org
 	}
 }
 
-// containsFold reports whether s contains substr, ignoring case: the list
-// API's name filters, applied to an object read by ID.
-func containsFold(s, substr string) bool {
-	return strings.Contains(strings.ToLower(s), strings.ToLower(substr))
-}

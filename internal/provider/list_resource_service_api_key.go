@@ -59,6 +59,13 @@ const (
 		"filter)."
 )
 
+// listedAPIKey is which keys the API key lists give: those not expired by
+// now (the resource drops an expired key from state) whose name contains
+// name, ignoring case.
+func listedAPIKey(now time.Time, name string) func(*arize.APIKey) bool {
+	return func(k *arize.APIKey) bool { return !k.ExpiredAt(now) && containsFold(k.Name, name) }
+}
+
 // apiKeyNameFilterValidators refuse an empty name filter, which would
 // match everything: leaving it out says that.
 func apiKeyNameFilterValidators() []validator.String {
@@ -112,11 +119,7 @@ func (l *serviceAPIKeyListResource) List(ctx context.Context, req list.ListReque
 		stream.Results = list.NoListResults
 		return
 	}
-	now := time.Now()
-	name := strings.ToLower(filters.Name.ValueString())
-	keep := func(k *arize.APIKey) bool {
-		return !k.ExpiredAt(now) && strings.Contains(strings.ToLower(k.Name), name)
-	}
+	keep := listedAPIKey(time.Now(), filters.Name.ValueString())
 	stream.Results = streamResults(ctx, serviceAPIKey, req.Limit, l.pagesOfEachSpace(spaces, keep), func(in *listedServiceKey) list.ListResult {
 		result := req.NewListResult(ctx)
 		result.DisplayName = in.Name

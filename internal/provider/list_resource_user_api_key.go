@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -77,8 +76,6 @@ func (l *userAPIKeyListResource) List(ctx context.Context, req list.ListRequest,
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	now := time.Now()
-	name := strings.ToLower(filters.Name.ValueString())
 	pages := func(ctx context.Context, cursor string) ([]arize.APIKey, string, error) {
 		// The list the resource reads a key in: the caller's own active keys.
 		keys, page, err := l.client.ListAPIKeysPage(ctx, userAPIKeyList, cursor)
@@ -89,16 +86,11 @@ func (l *userAPIKeyListResource) List(ctx context.Context, req list.ListRequest,
 		case err != nil:
 			return nil, "", err
 		}
-		kept := keys[:0]
-		for _, k := range keys {
-			if !k.ExpiredAt(now) && strings.Contains(strings.ToLower(k.Name), name) {
-				kept = append(kept, k)
-			}
-		}
 		next, err := page.Next()
-		return kept, next, err
+		return keys, next, err
 	}
-	stream.Results = streamResults(ctx, userAPIKey, req.Limit, pages, func(in *arize.APIKey) list.ListResult {
+	keep := listedAPIKey(time.Now(), filters.Name.ValueString())
+	stream.Results = streamResults(ctx, userAPIKey, req.Limit, keepOnly(pages, keep), func(in *arize.APIKey) list.ListResult {
 		return newListResult(ctx, req, in.Name, in.ID, func() (any, diag.Diagnostics) {
 			m := importedAPIKey(in)
 			return &m, nil

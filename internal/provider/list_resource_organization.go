@@ -113,4 +113,3 @@ func (l *organizationListResource) onePage(id, name string) pageReader[arize.Org
 		return []arize.Organization{*got}, "", nil
 	}
 }
-
